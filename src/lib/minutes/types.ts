@@ -1,0 +1,95 @@
+/**
+ * The typed model of one minutes file. Produced once per file by
+ * `parseMinutes` (src/lib/minutes/parse.ts); everything downstream (indexes,
+ * pages, JSON API, search) reads only this model.
+ */
+
+/** A problem found in a file; `line` is 1-based in the original file. */
+export interface ParseWarning {
+  line?: number;
+  message: string;
+}
+
+export interface Heading {
+  depth: number;
+  /** Plain text of the heading: markup, HTML tags and emoji shortcodes removed. */
+  text: string;
+  /** GitHub-compatible slug, unique within the file (`-1`, `-2` for repeats). */
+  anchor: string;
+  line: number;
+}
+
+export interface Participant {
+  /** Canonical key: lower-case handle without `@`, or the lower-cased plain name. */
+  key: string;
+  /** How it was written (handle with its original case, or the name). */
+  label: string;
+}
+
+export interface ActionItem {
+  /** Participant keys (same normalisation as participants). */
+  assignees: string[];
+  /** The item text without the marker (`AI @x:`), as Markdown source. */
+  text: string;
+  /** 1-based line in the source file. */
+  line: number;
+  /** Anchor of the section the item stands in ('' before the first heading). */
+  anchor: string;
+  /** Status from a sub-bullet (`- done: …`, `- open`), when present. */
+  status?: string;
+}
+
+/** One place in a file that references a GitHub issue, PR or discussion. */
+export interface IssueMention {
+  /** `org/repo#N`, lower-case. */
+  key: string;
+  line: number;
+  /** Anchor of the enclosing section ('' before the first heading). */
+  anchor: string;
+  /** Markdown source of the list item (its own line(s), no children) or paragraph that mentions it. */
+  excerpt: string;
+}
+
+/** An @handle mentioned outside the participants list (topic owner, assignee, …). */
+export interface PersonMention {
+  key: string;
+  line: number;
+  anchor: string;
+}
+
+export interface Meeting {
+  /** `<series>/<slug>`; unique across the archive. */
+  id: string;
+  /** First folder below MINUTES_DIR. */
+  series: string;
+  /** `YYYY-MM-DD`, plus `-suffix` from the file name; for undated files the slugified file stem. */
+  slug: string;
+  /** `YYYY-MM-DD`, or null when no date was found anywhere. */
+  date: string | null;
+  title: string;
+  /** Path relative to MINUTES_DIR, with `/` separators. */
+  source: string;
+  participants: Participant[];
+  issues: IssueMention[];
+  mentions: PersonMention[];
+  actionItems: ActionItem[];
+  headings: Heading[];
+  /** HedgeDoc `type: slide` deck. */
+  isSlides: boolean;
+  frontmatter: Record<string, unknown>;
+  warnings: ParseWarning[];
+}
+
+/** Site-level settings; every field optional in the file (see src/lib/config.ts). */
+export interface ArchiveConfig {
+  /** Site title shown in the header. */
+  title: string;
+  /** Base URL for "view source" links, e.g. https://github.com/org/minutes/blob/main */
+  sourceUrl?: string;
+  /** Display names per series folder, e.g. { "iaas": "IaaS" }. */
+  seriesNames: Record<string, string>;
+  /** Default GitHub repo per series (`org/repo`) for a bare `#N` that nothing else resolves. */
+  defaultRepos: Record<string, string>;
+  /** File names (or `series/file.md` paths) that are not minutes. */
+  exclude: string[];
+}
