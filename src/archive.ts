@@ -1,0 +1,87 @@
+/**
+ * The ONE module that reads the minutes collection. It loads every entry
+ * once, builds all indexes in one pass, and memoises the result; route files
+ * only ask it for their paths and props (never one collection query per page).
+ */
+import { getCollection } from 'astro:content';
+import type { SourceRecord } from './loaders/minutes.ts';
+import { buildArchiveIndexes } from './lib/indexes/archive.ts';
+import { parseAliases } from './lib/indexes/aliases.ts';
+import { createPaths } from './lib/paths.ts';
+import { buildReport, type ReportEntry } from './lib/report.ts';
+import type { Meeting } from './lib/minutes/types.ts';
+import { loadSettings } from './settings.ts';
+
+export interface MeetingEntry {
+  meeting: Meeting;
+  html: string;
+  issueExcerptsHtml: string[];
+}
+
+async function load() {
+  const settings = loadSettings();
+  const entries = await getCollection('minutes');
+  const reports: ReportEntry[] = [];
+  const meetingEntries = new Map<string, MeetingEntry>();
+  for (const entry of entries) {
+    const data = entry.data as SourceRecord;
+    reports.push(data.report);
+    if (data.meeting) {
+      meetingEntries.set(data.meeting.id, {
+        meeting: data.meeting,
+        html: entry.rendered?.html ?? '',
+        issueExcerptsHtml: data.issueExcerptsHtml ?? [],
+      });
+    }
+  }
+  const { aliases, problems } = parseAliases(settings.aliasesRaw);
+  const meetings = [...meetingEntries.values()].map((e) => e.meeting);
+  const indexes = buildArchiveIndexes(meetings, settings.config, aliases);
+  const report = buildReport(reports);
+  return {
+    settings,
+    config: settings.config,
+    paths: createPaths(import.meta.env.BASE_URL),
+    meetingEntries,
+    indexes,
+    report,
+    aliasProblems: problems,
+    /** "Today" for relative dates: the build's clock, read once here and passed down. */
+    buildDate: new Date(),
+  };
+}
+
+let archive: ReturnType<typeof load> | undefined;
+
+/** The loaded archive, built once per build. */
+export function getArchive() {
+  archive ??= load();
+  return archive;
+}
+
+export type Archive = Awaited<ReturnType<typeof load>>;
+
+/** Route params for every meeting page, plus the upstream file-name form (`/<series>/<YYYYMMDD>/`) as a redirect. */
+export async function meetingRoutes() {
+  const { meetingEntries } = await getArchive();
+  const routes: { params: { series: string; meeting: string }; props: { id: string; redirect: boolean } }[] = [];
+  const taken = new Set([...meetingEntries.values()].map((e) => `${e.meeting.series}/${e.meeting.slug}`));
+  for (const { meeting } of meetingEntries.values()) {
+    routes.push({ params: { series: meeting.series, meeting: meeting.slug }, props: { id: meeting.id, redirect: false } });
+    const stem = meeting.source.split('/').pop()!.replace(/\.md$/i, '');
+    const upstream = meeting.slug.replace(/^(\d{4})-(\d{2})-(\d{2})/, '$1$2$3');
+    for (const alias of new Set([upstream, stem])) {
+      const key = `${meeting.series}/${alias}`;
+      if (alias !== meeting.slug && !taken.has(key) && meeting.source.split('/').length === 2) {
+        taken.add(key);
+        routes.push({ params: { series: meeting.series, meeting: alias }, props: { id: meeting.id, redirect: true } });
+      }
+    }
+  }
+  return routes;
+}
+
+export async function seriesRoutes() {
+  const { indexes } = await getArchive();
+  return [...indexes.series.keys()].map((series) => ({ params: { series }, props: { series } }));
+}

@@ -1,0 +1,117 @@
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { ReportEntry } from '../lib/report.ts';
+
+/** Files larger than this are listed, not parsed: no minutes are this long, and remark would take seconds. */
+export const MAX_MINUTES_BYTES = 2 * 1024 * 1024;
+
+export const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif']);
+
+/** A Markdown file that should become a page: its bytes, read once. */
+export interface MinutesFile {
+  source: string;
+  bytes: Buffer;
+  hash: string;
+}
+
+export interface Inventory {
+  /** Files to parse, sorted by source. */
+  minutes: MinutesFile[];
+  /** Every other file found (skipped or duplicate), with the reason. */
+  others: ReportEntry[];
+  /** Image files next to the minutes (sources), served as assets. */
+  images: string[];
+}
+
+const toSource = (root: string, abs: string) => path.relative(root, abs).split(path.sep).join('/');
+
+/**
+ * Walk MINUTES_DIR without following folder links (so link loops cannot hang
+ * the build) and sort every file found into minutes to parse, images, and
+ * files that are reported with a reason. Every file ends up in exactly one list.
+ */
+export async function takeInventory(root: string, isExcluded: (source: string) => boolean): Promise<Inventory> {
+  const minutes: MinutesFile[] = [];
+  const others: ReportEntry[] = [];
+  const images: string[] = [];
+  const realRoot = await realpath(root);
+  const byHash = new Map<string, string>();
+  const skip = (source: string, reason: string, status: ReportEntry['status'] = 'skipped') =>
+    others.push({ source, status, reason, warnings: [] });
+
+  const found: { abs: string; link: boolean }[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    for (const e of entries) {
+      if (e.name === '.git' || e.name === 'node_modules') continue;
+      const abs = path.join(dir, e.name);
+      if (e.isDirectory()) await walk(abs);
+      else if (e.isSymbolicLink()) found.push({ abs, link: true });
+      else if (e.isFile()) found.push({ abs, link: false });
+      else skip(toSource(root, abs), 'not a regular file');
+    }
+  };
+  await walk(root);
+  found.sort((a, b) => (a.abs < b.abs ? -1 : 1));
+
+  for (const { abs, link } of found) {
+    const source = toSource(root, abs);
+    const ext = path.extname(source).toLowerCase();
+    const isMarkdown = ext === '.md';
+    if (link) {
+      let target: string;
+      try {
+        target = await realpath(abs);
+      } catch {
+        skip(source, 'broken symbolic link or link loop');
+        continue;
+      }
+      const info = await stat(target);
+      const inside = target.startsWith(realRoot + path.sep);
+      if (info.isDirectory()) skip(source, 'symbolic link to a folder (not followed)');
+      else if (!inside) skip(source, 'symbolic link to a file outside the minutes folder');
+      else if (isMarkdown) skip(source, `symbolic link to ${toSource(realRoot, target)}`, 'duplicate');
+      else skip(source, `symbolic link to ${toSource(realRoot, target)}; not a Markdown file`);
+      continue;
+    }
+    if (!isMarkdown) {
+      if (IMAGE_EXTENSIONS.has(ext) && source.includes('/')) images.push(source);
+      else skip(source, source.includes('/') ? 'not a Markdown file' : 'not in a series folder (not Markdown)');
+      continue;
+    }
+    if (!source.includes('/')) {
+      skip(source, 'not in a series folder (minutes are <series>/<file>.md)');
+      continue;
+    }
+    if (isExcluded(source)) {
+      skip(source, 'not minutes (excluded by name or by the config)');
+      continue;
+    }
+    const info = await stat(abs);
+    if (info.size > MAX_MINUTES_BYTES) {
+      skip(source, `file too large (${(info.size / 1048576).toFixed(1)} MB; the limit is ${MAX_MINUTES_BYTES / 1048576} MB)`);
+      continue;
+    }
+    const bytes = await readFile(abs);
+    if (bytes.includes(0)) {
+      skip(source, 'binary file (contains NUL bytes), not Markdown');
+      continue;
+    }
+    const hash = createHash('sha1').update(bytes).digest('hex');
+    const first = byHash.get(hash);
+    if (first !== undefined) {
+      skip(source, `byte-identical copy of ${first}`, 'duplicate');
+      continue;
+    }
+    byHash.set(hash, source);
+    minutes.push({ source, bytes, hash });
+  }
+  return { minutes, others, images };
+}
+
+/** Whether a source is excluded: its file name or its whole path is in the list (case-insensitive). */
+export function excludedBy(list: string[]): (source: string) => boolean {
+  const names = new Set(list.map((s) => s.toLowerCase()));
+  return (source) => names.has(source.toLowerCase()) || names.has(source.split('/').pop()!.toLowerCase());
+}

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import type { createPaths } from '../lib/paths.ts';
+
+type Paths = ReturnType<typeof createPaths>;
+
+/** A GitHub file or folder URL: github.com/<org>/<repo>/(blob|tree)/<branch>/<path>[#anchor]. */
+const GITHUB_FILE = /^https?:\/\/(?:www\.)?github\.com\/[^/]+\/[^/]+\/(?:blob|tree)\/[^/]+\/([^?#]*)(?:\?[^#]*)?(#.*)?$/i;
+/** An upload on a HedgeDoc/CodiMD server: the file name may exist next to the minutes. */
+const PAD_UPLOAD = /^https?:\/\/[^/]+\/uploads\/([^/?#]+)$/i;
+
+/**
+ * Resolvers the renderer calls for links and images of one file. Pure apart
+ * from the sets passed in: which sources became which meeting ids, and which
+ * image files exist next to the minutes.
+ */
+export function createLinkResolvers(opts: { paths: Paths; idBySource: Map<string, string>; images: Set<string> }) {
+  const { paths, idBySource, images } = opts;
+  const seriesSet = new Set([...idBySource.keys()].map((s) => s.split('/')[0]!));
+
+  const meetingFor = (source: string, hash = '') => {
+    const id = idBySource.get(source) ?? idBySource.get(`${source}.md`);
+    return id === undefined ? undefined : paths.meeting(id) + hash;
+  };
+
+  return {
+    /** Local copy of an image referenced by `from` (relative path, or a pad upload URL whose file is next to it). */
+    asset(from: string, url: string): string | undefined {
+      const dir = path.posix.dirname(from);
+      const upload = PAD_UPLOAD.exec(url);
+      if (upload) {
+        const local = path.posix.join(dir, decodeURIComponent(upload[1]!));
+        return images.has(local) ? paths.asset(local) : undefined;
+      }
+      if (/^[a-z][a-z0-9+.-]*:|^\/|^#/i.test(url)) return undefined;
+      const local = path.posix.normalize(path.posix.join(dir, decodeURIComponent(url.split(/[?#]/)[0]!)));
+      return images.has(local) ? paths.asset(local) : undefined;
+    },
+    /** Internal page for a link into the minutes repository, or a relative link to another minutes file. */
+    minutes(from: string, url: string): string | undefined {
+      const gh = GITHUB_FILE.exec(url);
+      if (gh) {
+        const target = decodeURIComponent(gh[1]!).replace(/\/+$/, '');
+        // The repository may keep the minutes below a folder: match on the last two segments.
+        const tail = target.split('/').slice(-2).join('/');
+        const page = meetingFor(tail, gh[2] ?? '');
+        if (page) return page;
+        const last = target.split('/').pop()!;
+        return seriesSet.has(last) ? paths.series(last) : undefined;
+      }
+      if (/^[a-z][a-z0-9+.-]*:|^\/|^#/i.test(url)) return undefined;
+      const [file, hash] = url.split('#') as [string, string | undefined];
+      if (!/\.md$/i.test(file)) return undefined;
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(from), decodeURIComponent(file)));
+      return meetingFor(target, hash ? `#${hash}` : '');
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import type { Loader } from 'astro/loaders';
+import { parseMinutes } from '../lib/minutes/parse.ts';
+import { issueKeyFromUrl } from '../lib/minutes/issues.ts';
+import type { Meeting, ParseWarning } from '../lib/minutes/types.ts';
+import type { ReportEntry } from '../lib/report.ts';
+import { createPaths } from '../lib/paths.ts';
+import { renderMarkdownFragment, renderMinutes, type RenderOptions } from '../markdown/render.ts';
+import { excludedBy, takeInventory, type MinutesFile } from './inventory.ts';
+import { loadSettings } from '../settings.ts';
+import { createLinkResolvers } from './links.ts';
+
+/** What the collection stores per file found: the report line, and the meeting for pages. */
+export interface SourceRecord extends Record<string, unknown> {
+  report: ReportEntry;
+  meeting?: Meeting;
+  /** Rendered excerpt per entry of `meeting.issues` (same order). */
+  issueExcerptsHtml?: string[];
+}
+
+/** Bump when the parser or renderer changes output, so cached entries are re-parsed. */
+const PIPELINE_VERSION = '1';
+
+/** Decode as UTF-8; invalid bytes become U+FFFD and a warning with the first bad line. */
+export function decodeMinutes(bytes: Buffer): { text: string; warnings: ParseWarning[] } {
+  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
+  const bad = text.indexOf('\uFFFD');
+  if (bad === -1) return { text, warnings: [] };
+  const line = text.slice(0, bad).split('\n').length;
+  return { text, warnings: [{ line, message: 'invalid UTF-8: undecodable bytes were replaced by �' }] };
+}
+
+/**
+ * The one loader: walks MINUTES_DIR, parses each Markdown file once into a
+ * Meeting, renders it, and stores one entry per file found (pages, skipped
+ * files and duplicates alike) so the build report accounts for every file.
+ * Unchanged files (same bytes, same file set, same settings) keep their
+ * stored entry and are not parsed again.
+ */
+export function minutesLoader(): Loader {
+  return {
+    name: 'minutes-loader',
+    load: async ({ store, logger, generateDigest, config: astroConfig }) => {
+      const settings = loadSettings();
+      const { minutesDir, config } = settings;
+      const paths = createPaths(astroConfig.base);
+      const inventory = await takeInventory(minutesDir, excludedBy(config.exclude));
+      const sources = inventory.minutes.map((f) => f.source);
+      const contextDigest = generateDigest(
+        JSON.stringify({ PIPELINE_VERSION, config, base: astroConfig.base, sources, images: inventory.images }),
+      );
+
+      const keep = new Set<string>();
+      const put = (id: string, data: SourceRecord, digest: string, rendered?: string) => {
+        keep.add(id);
+        store.set({ id, data, digest, ...(rendered === undefined ? {} : { rendered: { html: rendered } }) });
+      };
+
+      // Pass 1: parse changed files; reuse stored meetings for unchanged ones (their ids feed link resolution).
+      const parsed: { file: MinutesFile; digest: string; result?: ReturnType<typeof parseMinutes>; decodeWarnings: ParseWarning[] }[] = [];
+      const takenIds = new Map<string, string>();
+      for (const file of inventory.minutes) {
+        const digest = generateDigest(`${contextDigest}:${file.hash}`);
+        const stored = store.get<SourceRecord>(file.source);
+        if (stored && stored.digest === digest && stored.data.meeting) {
+          takenIds.set(stored.data.meeting.id, file.source);
+          keep.add(file.source);
+          continue;
+        }
+        const { text, warnings: decodeWarnings } = decodeMinutes(file.bytes);
+        const result = parseMinutes({ source: file.source, text, config });
+        parsed.push({ file, digest, result, decodeWarnings });
+      }
+      // Two files claiming the same meeting both get pages: the later one gets a numbered id.
+      for (const p of parsed) {
+        const m = p.result!.meeting;
+        const other = takenIds.get(m.id);
+        if (other !== undefined) {
+          let n = 2;
+          while (takenIds.has(`${m.id}-${n}`)) n++;
+          m.warnings.push({ message: `same meeting as ${other}; this page is ${m.slug}-${n}` });
+          m.slug = `${m.slug}-${n}`;
+          m.id = `${m.id}-${n}`;
+        }
+        takenIds.set(m.id, p.file.source);
+      }
+
+      // Pass 2: render with links resolved against the whole file set.
+      const idBySource = new Map([...takenIds].map(([id, source]) => [source, id]));
+      const resolvers = createLinkResolvers({ paths, idBySource, images: new Set(inventory.images) });
+      for (const { file, digest, result, decodeWarnings } of parsed) {
+        const meeting = result!.meeting;
+        meeting.warnings.unshift(...decodeWarnings);
+        const options: RenderOptions = {
+          resolveAsset: (url) => resolvers.asset(file.source, url),
+          resolveMinutesLink: (url) => resolvers.minutes(file.source, url),
+          issuePageUrl: (url) => {
+            const ref = issueKeyFromUrl(url);
+            return ref ? paths.issue(ref.key) : undefined;
+          },
+        };
+        let html = '';
+        try {
+          html = renderMinutes(result!.tree, options);
+        } catch (e) {
+          meeting.warnings.push({ message: `could not render: ${(e as Error).message}` });
+        }
+        const issueExcerptsHtml = meeting.issues.map((i) => renderMarkdownFragment(i.excerpt, options));
+        const report: ReportEntry = { source: file.source, status: 'page', id: meeting.id, warnings: meeting.warnings };
+        put(file.source, { report, meeting, issueExcerptsHtml }, digest, html);
+      }
+      for (const entry of inventory.others) put(entry.source, { report: entry }, generateDigest(JSON.stringify(entry)));
+      for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+
+      for (const problem of settings.problems) logger.warn(problem);
+      logger.info(`${inventory.minutes.length} minutes files (${parsed.length} parsed, ${inventory.minutes.length - parsed.length} unchanged), ${inventory.others.length} other files`);
+    },
+  };
+}

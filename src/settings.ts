@@ -1,0 +1,53 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { resolveConfig } from './lib/config.ts';
+import type { ArchiveConfig } from './lib/minutes/types.ts';
+
+/**
+ * Everything the build reads from the environment and from files next to the
+ * minutes, resolved in one place. The pure code gets these values passed in.
+ *
+ * - MINUTES_DIR: the minutes folder (`<series>/<file>.md`), default `content/minutes`.
+ * - MINUTES_CONFIG: site config file, default `<MINUTES_DIR>/archive.config.json` (optional).
+ * - MINUTES_ALIASES: people alias file, default `<MINUTES_DIR>/aliases.json` (optional).
+ * - MINUTES_STRICT=1 or `--strict`: fail the build when there are warnings.
+ */
+export interface Settings {
+  minutesDir: string;
+  config: ArchiveConfig;
+  aliasesRaw: unknown;
+  /** Problems with the config or alias files; reported as build warnings. */
+  problems: string[];
+  strict: boolean;
+}
+
+function readJson(file: string, problems: string[]): unknown {
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    problems.push(`${file}: invalid JSON (${(e as Error).message})`);
+    return undefined;
+  }
+}
+
+let cached: Settings | undefined;
+
+export function loadSettings(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Settings {
+  if (cached && env === process.env) return cached;
+  const minutesDir = path.resolve(env['MINUTES_DIR'] || 'content/minutes');
+  const problems: string[] = [];
+  const configFile = env['MINUTES_CONFIG'] ? path.resolve(env['MINUTES_CONFIG']) : path.join(minutesDir, 'archive.config.json');
+  const aliasFile = env['MINUTES_ALIASES'] ? path.resolve(env['MINUTES_ALIASES']) : path.join(minutesDir, 'aliases.json');
+  const { config, problems: configProblems } = resolveConfig(readJson(configFile, problems));
+  problems.push(...configProblems.map((p) => `${configFile}: ${p}`));
+  const settings: Settings = {
+    minutesDir,
+    config,
+    aliasesRaw: readJson(aliasFile, problems),
+    problems,
+    strict: argv.includes('--strict') || ['1', 'true', 'yes'].includes((env['MINUTES_STRICT'] ?? '').toLowerCase()),
+  };
+  if (env === process.env) cached = settings;
+  return settings;
+}
