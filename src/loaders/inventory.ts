@@ -31,7 +31,12 @@ const toSource = (root: string, abs: string) => path.relative(root, abs).split(p
  * the build) and sort every file found into minutes to parse, images, and
  * files that are reported with a reason. Every file ends up in exactly one list.
  */
-export async function takeInventory(root: string, isExcluded: (source: string) => boolean): Promise<Inventory> {
+export async function takeInventory(
+  root: string,
+  isExcluded: (source: string) => boolean,
+  /** Files the archive itself reads (config, aliases), with the reason they are not pages. */
+  known: ReadonlyMap<string, string> = new Map(),
+): Promise<Inventory> {
   const minutes: MinutesFile[] = [];
   const others: ReportEntry[] = [];
   const images: string[] = [];
@@ -73,6 +78,11 @@ export async function takeInventory(root: string, isExcluded: (source: string) =
       else if (!inside) skip(source, 'symbolic link to a file outside the minutes folder');
       else if (isMarkdown) skip(source, `symbolic link to ${toSource(realRoot, target)}`, 'duplicate');
       else skip(source, `symbolic link to ${toSource(realRoot, target)}; not a Markdown file`);
+      continue;
+    }
+    const knownReason = known.get(source);
+    if (knownReason) {
+      skip(source, knownReason);
       continue;
     }
     if (!isMarkdown) {

@@ -43,7 +43,11 @@ export function minutesLoader(): Loader {
       const settings = loadSettings();
       const { minutesDir, config } = settings;
       const paths = createPaths(astroConfig.base);
-      const inventory = await takeInventory(minutesDir, excludedBy(config.exclude));
+      const known = new Map([
+        ['archive.config.json', 'site config file (read by the build)'],
+        ['aliases.json', 'people alias file (read by the build)'],
+      ]);
+      const inventory = await takeInventory(minutesDir, excludedBy(config.exclude), known);
       const sources = inventory.minutes.map((f) => f.source);
       const contextDigest = generateDigest(
         JSON.stringify({ PIPELINE_VERSION, config, base: astroConfig.base, sources, images: inventory.images }),

@@ -1,5 +1,8 @@
-/** Small site-wide behaviours: theme toggle, `/` to focus search. */
+import { highlightFromUrl } from './search.ts';
+
+/** Small site-wide behaviours: theme toggle, `/` to focus search, query terms marked on a page opened from a search result. */
 export function initSiteScripts(): void {
+  highlightFromUrl();
   const root = document.documentElement;
   const toggle = document.querySelector<HTMLButtonElement>('[data-theme-toggle]');
   const current = () =>

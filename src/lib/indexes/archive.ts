@@ -1,0 +1,69 @@
+/**
+ * All indexes of the archive, built once from the loaded meetings; the single
+ * object every page reads (memoised by the caller, src/archive.ts). Each
+ * builder is one pass over the meetings (plus sorts), so building scales
+ * linearly with the archive.
+ */
+import type { ArchiveConfig, Meeting } from '../minutes/types.ts';
+import { EMPTY_ALIASES, type AliasTable } from './aliases.ts';
+import { buildIssuesIndex, groupIssuesByRepo, type IssueEntry, type RepoGroup } from './issues.ts';
+import { buildPeopleIndex, type PeopleIndex } from './people.ts';
+import { buildSeriesIndex, type SeriesEntry } from './series.ts';
+import { suggestAliases, type AliasSuggestion } from './suggest.ts';
+import { compareMeetingsAsc, compareMeetingsDesc } from './util.ts';
+
+export interface ArchiveIndexes {
+  /** All meetings in date order (undated last). */
+  meetings: Meeting[];
+  byId: Map<string, Meeting>;
+  people: PeopleIndex;
+  /** Canonical person key for any key or variant (aliases, case, slug collisions). */
+  resolvePerson(key: string): string;
+  issues: Map<string, IssueEntry>;
+  issuesByRepo: RepoGroup[];
+  series: Map<string, SeriesEntry>;
+  /** The n newest meetings across all series (undated ones never come before dated ones). */
+  latest(n: number): Meeting[];
+  totals: {
+    meetings: number;
+    series: number;
+    /** People who attended at least one meeting. */
+    people: number;
+    issues: number;
+    repos: number;
+    /** Distinct action items (per person and normalised text). */
+    actionItems: number;
+  };
+  /** Likely aliases missing from the alias file (computed on first call). */
+  aliasSuggestions(): AliasSuggestion[];
+}
+
+export function buildArchiveIndexes(meetings: readonly Meeting[], config: ArchiveConfig, aliases: AliasTable = EMPTY_ALIASES): ArchiveIndexes {
+  const asc = [...meetings].sort(compareMeetingsAsc);
+  const newest = [...meetings].sort(compareMeetingsDesc);
+  const byId = new Map(asc.map((m) => [m.id, m]));
+  const people = buildPeopleIndex(asc, aliases);
+  const resolve = (key: string) => people.resolve(key);
+  const issues = buildIssuesIndex(asc);
+  const series = buildSeriesIndex(asc, config, resolve);
+  let suggestions: AliasSuggestion[] | undefined;
+  let attendees = 0;
+  let actionItems = 0;
+  for (const p of people.values()) {
+    if (p.meetings.length > 0) attendees++;
+    actionItems += p.actionItems.length;
+  }
+  const issuesByRepo = groupIssuesByRepo(issues);
+  return {
+    meetings: asc,
+    byId,
+    people,
+    resolvePerson: resolve,
+    issues,
+    issuesByRepo,
+    series,
+    latest: (n) => newest.slice(0, Math.max(0, n)),
+    totals: { meetings: asc.length, series: series.size, people: attendees, issues: issues.size, repos: issuesByRepo.length, actionItems },
+    aliasSuggestions: () => (suggestions ??= suggestAliases(people, aliases)),
+  };
+}

@@ -1,0 +1,313 @@
+import type { Definition, Nodes, Parents, Root } from 'mdast';
+import { visitParents } from 'unist-util-visit-parents';
+import type { IssueMention } from './types.ts';
+import { blockSource, excerptBlock, excerptOf, lineInValue, startLine, endLine, type Doc } from './markdown.ts';
+import { isIndentedCode } from './participants.ts';
+
+export type IssueKind = 'issues' | 'pull' | 'discussions';
+
+export interface IssueRef {
+  /** `org/repo#N`, lower-case. */
+  key: string;
+  org: string;
+  repo: string;
+  number: number;
+  kind: IssueKind;
+}
+
+/** GitHub paths that are not `<org>/<repo>`. */
+const RESERVED_OWNERS = new Set(['orgs', 'users', 'settings', 'marketplace', 'sponsors', 'apps', 'notifications', 'topics', 'collections', 'features', 'login', 'about', 'search']);
+
+const ISSUE_URL = /^(?:https?:\/\/)?(?:www\.)?github\.com\/([A-Za-z0-9][A-Za-z0-9-]*)\/([\w.-]+)\/(issues|pull|discussions)\/0*(\d+)(?![\w-])/i;
+
+/**
+ * `https://github.com/Org/Repo/pull/12/files#r1` -> `{ key: 'org/repo#12', kind: 'pull', … }`.
+ * Issues, pulls and discussions share one number space per repo, so the key
+ * ignores the kind. Anything else (repo pages, blobs, commits) gives undefined.
+ */
+export function issueKeyFromUrl(url: string): IssueRef | undefined {
+  const m = ISSUE_URL.exec(url.trim().replace(/^<|>$/g, ''));
+  if (!m) return undefined;
+  const org = m[1]!.toLowerCase();
+  const repo = m[2]!.toLowerCase().replace(/\.git$/, '');
+  if (RESERVED_OWNERS.has(org) || !repo) return undefined;
+  const number = Number(m[4]);
+  if (!Number.isSafeInteger(number) || number < 1) return undefined;
+  return { key: `${org}/${repo}#${number}`, org, repo, number, kind: m[3]!.toLowerCase() as IssueKind };
+}
+
+/** `org/repo#N` -> `https://github.com/org/repo/issues/N` (GitHub redirects to the PR or discussion). */
+export function githubUrlForKey(key: string): string {
+  const m = /^([^/\s]+)\/([^#\s]+)#(\d+)$/.exec(key.trim());
+  if (!m) return `https://github.com/${key}`;
+  return `https://github.com/${m[1]}/${m[2]}/issues/${m[3]}`;
+}
+
+/** `org/repo` from any github.com URL (repo pages, blobs, issues …). */
+function repoOfUrl(url: string): { org: string; repo: string } | undefined {
+  const m = /^(?:https?:\/\/)?(?:www\.)?github\.com\/([A-Za-z0-9][A-Za-z0-9-]*)\/([\w.-]+)/i.exec(url.trim());
+  if (!m) return undefined;
+  const org = m[1]!.toLowerCase();
+  const repo = m[2]!.toLowerCase().replace(/\.git$/, '').replace(/[.]+$/, '');
+  if (RESERVED_OWNERS.has(org) || !repo) return undefined;
+  return { org, repo };
+}
+
+/** github.com URLs inside free text or raw HTML (hrefs included). */
+const URL_IN_TEXT = /(?:https?:\/\/)?(?:www\.)?github\.com\/[^\s"'<>()\][]+/gi;
+
+/** Words before `#N` that make it an ordinal, not an issue (`Hackathon #5`, `Tech Talk #13`). */
+const ORDINAL_WORDS = new Set([
+  'hackathon', 'hackathons', 'talk', 'techtalk', 'talks', 'workshop', 'workshops', 'meetup', 'meeting', 'session', 'sprint',
+  'episode', 'part', 'round', 'call', 'number', 'no', 'nr', 'num', 'edition', 'iteration', 'summit', 'week', 'day', 'slide',
+  'step', 'item', 'point', 'top', 'rank', 'place', 'chapter', 'section', 'version', 'v', 'weekly', 'webinar', 'podcast',
+  'newsletter', 'post', 'vol', 'volume', 'release', 'room', 'channel', 'tag', 'sig', 'camp', 'barcamp', 'conference',
+]);
+/** Words that type a bare number (`PR#150`, `issue #396`) without naming a repo. */
+const TYPE_WORDS = new Set(['pr', 'prs', 'pull', 'pulls', 'mr', 'issue', 'ticket', 'tickets', 'bug', 'story', 'epic', 'request']);
+
+interface LinkRef {
+  ref: IssueRef;
+  line: number;
+  block: Parents | Nodes | undefined;
+}
+
+interface Candidate {
+  number: number;
+  org?: string;
+  repo?: string;
+  line: number;
+  block: Parents | undefined;
+}
+
+/** Capital initials of a CamelCase org: `SovereignCloudStack` -> `scs`. */
+function initials(name: string): string {
+  return (name.match(/[A-Z]/g) ?? []).join('').toLowerCase();
+}
+
+/**
+ * Every GitHub issue / PR / discussion a file references, as mentions with
+ * line, section anchor and the excerpt (list item's own lines, or paragraph).
+ *
+ * - Links (Markdown, autolinks, bare URLs, raw `<a href>`) give the key from
+ *   the URL; the link text is never read (the URL wins).
+ * - `org/repo#N`, `org/repo/#N`, `repo#N`, `repo/#N` in text: the org comes from
+ *   a github link to that repo in the same file, else the file's only linked
+ *   org, else the archive's home org (config).
+ * - A bare `#N` (`PR#150`, `issue #396`) is resolved from links in the same
+ *   heading (or the first line under it) / list item / paragraph, else from the
+ *   same number linked elsewhere in the file, else from the series' default
+ *   repo; otherwise it is plain text. Ordinals (`Hackathon #5`) and escaped
+ *   `\#5` are never issues.
+ */
+export function extractIssues(doc: Doc): IssueMention[] {
+  const { lines } = doc;
+  const linkRefs: LinkRef[] = [];
+  const candidates: Candidate[] = [];
+  // Knowledge from every github URL in the file: repo -> orgs (with counts).
+  const repoOrgs = new Map<string, Map<string, number>>();
+  const orgNames = new Map<string, string>(); // lower -> as written (for initials)
+  const learn = (url: string) => {
+    const r = repoOfUrl(url);
+    if (!r) return;
+    const orgs = repoOrgs.get(r.repo) ?? new Map<string, number>();
+    orgs.set(r.org, (orgs.get(r.org) ?? 0) + 1);
+    repoOrgs.set(r.repo, orgs);
+    const written = /github\.com\/([A-Za-z0-9-]+)/i.exec(url)?.[1];
+    if (written && !orgNames.has(r.org)) orgNames.set(r.org, written);
+  };
+  const addUrl = (url: string, line: number, block: Parents | Nodes | undefined) => {
+    learn(url);
+    const ref = issueKeyFromUrl(url);
+    if (ref) linkRefs.push({ ref, line, block });
+  };
+
+  const definitions = new Map<string, string>();
+  visitParents(doc.tree as Root, 'definition', (node: Definition) => {
+    definitions.set(node.identifier.toLowerCase(), node.url);
+  });
+
+  visitParents(doc.tree as Root, (node, ancestors) => {
+    switch (node.type) {
+      case 'link':
+        addUrl(node.url, startLine(node), excerptBlock(ancestors) ?? node);
+        return 'skip'; // the link text is not scanned: the URL wins
+      case 'linkReference': {
+        const url = definitions.get(node.identifier.toLowerCase());
+        if (url) {
+          addUrl(url, startLine(node), excerptBlock(ancestors) ?? node);
+          return 'skip';
+        }
+        return undefined;
+      }
+      case 'inlineCode':
+        return 'skip';
+      case 'code':
+        if (isIndentedCode(doc, node)) {
+          node.value.split('\n').forEach((l, k) => {
+            for (const m of l.matchAll(URL_IN_TEXT)) addUrl(m[0], startLine(node) + k, node);
+          });
+        }
+        return 'skip';
+      case 'html': {
+        if (node.value.trimStart().startsWith('<!--')) return 'skip';
+        const block = excerptBlock(ancestors) ?? node;
+        for (const m of node.value.matchAll(URL_IN_TEXT)) addUrl(m[0], lineInValue(startLine(node), node.value, m.index), block);
+        return 'skip';
+      }
+      case 'text': {
+        const block = excerptBlock(ancestors);
+        const base = startLine(node);
+        // Bare URLs that GFM did not autolink (e.g. glued to a colon).
+        for (const m of node.value.matchAll(URL_IN_TEXT)) addUrl(m[0], lineInValue(base, node.value, m.index), block);
+        for (const c of shorthandIn(node.value)) {
+          const line = lineInValue(base, node.value, c.index);
+          // `Workshop \#5`: an escaped hash is an ordinal by intent.
+          if (c.repo === undefined && (lines[line - 1] ?? '').includes(`\\#${c.number}`)) continue;
+          candidates.push({ number: c.number, ...(c.org ? { org: c.org } : {}), ...(c.repo ? { repo: c.repo } : {}), line, block });
+        }
+        return undefined;
+      }
+      default:
+        return undefined;
+    }
+  });
+
+  const homeOrg = homeOrgOf(doc);
+  const linkedOrgs = new Set<string>();
+  for (const orgs of repoOrgs.values()) for (const o of orgs.keys()) linkedOrgs.add(o);
+  const onlyOrg = linkedOrgs.size === 1 ? [...linkedOrgs][0] : undefined;
+
+  // Links per block, and per line (for "the first line under a heading").
+  const byBlock = new Map<unknown, LinkRef[]>();
+  const byLine = new Map<number, LinkRef[]>();
+  const byNumber = new Map<number, Set<string>>();
+  for (const l of linkRefs) {
+    byBlock.set(l.block, [...(byBlock.get(l.block) ?? []), l]);
+    byLine.set(l.line, [...(byLine.get(l.line) ?? []), l]);
+    const repos = byNumber.get(l.ref.number) ?? new Set<string>();
+    repos.add(`${l.ref.org}/${l.ref.repo}`);
+    byNumber.set(l.ref.number, repos);
+  }
+  const contextLinks = (block: Parents | undefined): LinkRef[] => {
+    if (!block) return [];
+    const own = byBlock.get(block) ?? [];
+    if (block.type !== 'heading') return own;
+    let next = endLine(block) + 1;
+    while (next <= lines.length && (lines[next - 1] ?? '').trim() === '') next++;
+    return [...own, ...(byLine.get(next) ?? [])];
+  };
+
+  const orgForRepo = (repo: string): string | undefined => {
+    const orgs = repoOrgs.get(repo);
+    if (orgs && orgs.size) {
+      if (homeOrg && orgs.has(homeOrg)) return homeOrg;
+      return [...orgs].sort((a, b) => b[1] - a[1])[0]![0];
+    }
+    return onlyOrg ?? homeOrg;
+  };
+  const orgAlias = (org: string): string => {
+    const lower = org.toLowerCase();
+    if (linkedOrgs.has(lower) || lower === homeOrg) return lower;
+    for (const [known, written] of orgNames) if (initials(written) === lower && lower.length >= 2) return known;
+    if (homeOrg && initials(doc.config.sourceUrl?.match(/github\.com\/([A-Za-z0-9-]+)/i)?.[1] ?? '') === lower) return homeOrg;
+    return lower;
+  };
+
+  const resolved: { key: string; line: number; block: Parents | Nodes | undefined }[] = linkRefs.map((l) => ({ key: l.ref.key, line: l.line, block: l.block }));
+  for (const c of candidates) {
+    const context = contextLinks(c.block);
+    const sameNumberInContext = context.find((l) => l.ref.number === c.number);
+    let repoKey: string | undefined;
+    if (c.repo !== undefined) {
+      if (c.org !== undefined) repoKey = `${orgAlias(c.org)}/${c.repo}`;
+      else if (repoOrgs.has(c.repo)) repoKey = `${orgForRepo(c.repo)}/${c.repo}`;
+      else if (sameNumberInContext) repoKey = `${sameNumberInContext.ref.org}/${sameNumberInContext.ref.repo}`; // a nickname (`k8s/#382`)
+      else {
+        const org = orgForRepo(c.repo);
+        if (org) repoKey = `${org}/${c.repo}`;
+      }
+    }
+    if (repoKey === undefined) {
+      // Bare #N.
+      const repos = new Set(context.map((l) => `${l.ref.org}/${l.ref.repo}`));
+      const inFile = byNumber.get(c.number);
+      if (sameNumberInContext) repoKey = `${sameNumberInContext.ref.org}/${sameNumberInContext.ref.repo}`;
+      else if (inFile && inFile.size === 1) repoKey = [...inFile][0];
+      else if (repos.size === 1) repoKey = [...repos][0];
+      else repoKey = doc.config.defaultRepos[doc.series]?.toLowerCase();
+    }
+    if (repoKey) resolved.push({ key: `${repoKey}#${c.number}`, line: c.line, block: c.block });
+  }
+
+  return toMentions(doc, resolved);
+}
+
+/** Dedupe per key and block; a heading mention gives way to one in the body of the same section. */
+function toMentions(doc: Doc, resolved: { key: string; line: number; block: Parents | Nodes | undefined }[]): IssueMention[] {
+  const seen = new Set<string>();
+  const mentions: (IssueMention & { heading: boolean })[] = [];
+  for (const r of resolved.sort((a, b) => a.line - b.line)) {
+    const blockLine = r.block ? startLine(r.block) : r.line;
+    const id = `${r.key}\n${blockLine}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const block = r.block;
+    const excerpt =
+      block === undefined
+        ? (doc.lines[r.line - 1] ?? '').trim()
+        : block.type === 'listItem' || block.type === 'paragraph' || block.type === 'heading' || block.type === 'tableRow'
+          ? excerptOf(doc.lines, block as Parents)
+          : blockSource(doc.lines, block);
+    mentions.push({ key: r.key, line: r.line, anchor: doc.anchorAt(r.line), excerpt, heading: block?.type === 'heading' });
+  }
+  const bodyKeys = new Set(mentions.filter((m) => !m.heading).map((m) => `${m.key}\n${m.anchor}`));
+  return mentions
+    .filter((m) => !m.heading || !bodyKeys.has(`${m.key}\n${m.anchor}`))
+    .map(({ heading: _heading, ...m }) => m);
+}
+
+/** The archive's own org: from the source URL, else the series' default repo. */
+function homeOrgOf(doc: Doc): string | undefined {
+  const fromSource = doc.config.sourceUrl?.match(/github\.com\/([A-Za-z0-9-]+)/i)?.[1];
+  if (fromSource) return fromSource.toLowerCase();
+  const repo = doc.config.defaultRepos[doc.series];
+  return repo ? repo.split('/')[0]!.toLowerCase() : undefined;
+}
+
+/**
+ * `#N` references in a text, with what precedes them: `org/repo#N`,
+ * `repo/#N`, `release-notes/PR#5`, typed `PR #150` (bare), or bare `#N`.
+ * Ordinals (`Tech Talk #13`) and `#` inside URLs are dropped.
+ */
+export function shorthandIn(text: string): { number: number; index: number; org?: string; repo?: string }[] {
+  const out: { number: number; index: number; org?: string; repo?: string }[] = [];
+  for (const m of text.matchAll(/(?<!&)#(\d{1,6})(?![\w])/g)) {
+    const number = Number(m[1]);
+    if (number < 1) continue;
+    const before = text.slice(0, m.index);
+    const token = /\S*$/.exec(before)![0];
+    if (/:\/\/|www\.|\.(?:com|org|de|io|net)\//i.test(token)) continue; // inside a URL
+    const attached = /(?<![\w./-])(?:([A-Za-z0-9][\w.-]*)\/)?([A-Za-z][\w.-]*)\/?$/.exec(before);
+    if (attached) {
+      let org = attached[1]?.toLowerCase();
+      let repo = attached[2]!.toLowerCase();
+      if (ORDINAL_WORDS.has(repo)) continue;
+      if (TYPE_WORDS.has(repo)) {
+        // `release-notes/PR#5` names the repo before the type word.
+        if (org === undefined) {
+          out.push({ number, index: m.index });
+          continue;
+        }
+        repo = org;
+        org = undefined;
+      }
+      out.push({ number, index: m.index, ...(org ? { org } : {}), repo });
+      continue;
+    }
+    const spaced = /([A-Za-z][\w-]*)[\\]?\s+$/.exec(before);
+    if (spaced && ORDINAL_WORDS.has(spaced[1]!.toLowerCase())) continue;
+    out.push({ number, index: m.index });
+  }
+  return out;
+}

@@ -1,0 +1,496 @@
+/**
+ * Search: the /search/ page (pagefind's JS API with our own small UI), the
+ * issue-reference trick shared with the issue pages, and the highlighting of
+ * the query terms on the page a result leads to.
+ *
+ * Nothing here runs on import: the page script calls `initSearchPage()`, the
+ * site script calls `highlightFromUrl()`, and the issue pages call
+ * `issueSearchTokens()` at build time (pure, no DOM).
+ */
+
+/* ------------------------------------------------------------------------ */
+/* Issue references                                                          */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * THE ISSUE-REFERENCE TRICK
+ *
+ * Pagefind indexes words: when it reads `standards#199` or
+ * `SovereignCloudStack/standards#199` (in a page or in a query) it drops the
+ * punctuation and joins the parts into one word, `standards199` /
+ * `sovereigncloudstackstandards199`, and a pasted URL becomes a handful of
+ * unrelated words. So every issue page carries, inside its
+ * `data-pagefind-body`, a hidden span with weight 10 holding exactly those
+ * joined words (`issueSearchTokens()`: `<repo><n>`, `<org><repo><n>`, plus the
+ * GitHub issue and pull URLs so that a raw pasted URL matches too):
+ *
+ *   <span hidden data-pagefind-weight="10">standards199 sovereigncloudstackstandards199 https://github.com/sovereigncloudstack/standards/issues/199 https://github.com/sovereigncloudstack/standards/pull/199</span>
+ *
+ * On the search page the query is normalised the same way before calling
+ * `search()` (`normaliseQuery()`: every `org/repo#N`, `repo#N` or GitHub
+ * issue/PR/discussion URL becomes `<org><repo><n>` / `<repo><n>`: lower case,
+ * only [a-z0-9]), and the issue page of a recognised reference is moved to the
+ * top of the results. Meetings that mention the reference verbatim still
+ * follow, because pagefind joins `standards#199` in their text to the same
+ * word. No second index, no custom tokenizer.
+ */
+export interface IssueRef {
+  org?: string;
+  repo: string;
+  number: string;
+}
+
+const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** The joined words an issue page must carry for `key` = `org/repo#N`. */
+export function issueSearchTokens(key: string): string[] {
+  const m = /^([^/\s]+)\/([^#\s]+)#(\d+)$/.exec(key.trim());
+  if (!m) return [];
+  const [, org, repo, n] = m as unknown as [string, string, string, string];
+  const lower = `${org}/${repo}`.toLowerCase();
+  return [
+    `${squash(repo)}${n}`,
+    `${squash(org)}${squash(repo)}${n}`,
+    `https://github.com/${lower}/issues/${n}`,
+    `https://github.com/${lower}/pull/${n}`,
+  ];
+}
+
+const NAME = '[A-Za-z0-9_.-]+';
+const REF_PATTERNS: RegExp[] = [
+  // https://github.com/org/repo/issues/12, /pull/12, /discussions/12 (anchors and query ignored)
+  new RegExp(`(?:https?://)?(?:www\\.)?github\\.com/(${NAME})/(${NAME})/(?:issues|pull|pulls|discussions)/(\\d+)\\S*`, 'gi'),
+  // org/repo#12
+  new RegExp(`(?<![\\w/])(${NAME})/(${NAME})#(\\d+)\\b`, 'g'),
+  // repo#12
+  new RegExp(`(?<![\\w/#])()(${NAME})#(\\d+)\\b`, 'g'),
+];
+
+/** Normalise a query for pagefind: issue references become their joined words (see above). */
+export function normaliseQuery(raw: string): { query: string; refs: IssueRef[] } {
+  const refs: IssueRef[] = [];
+  let query = raw;
+  for (const pattern of REF_PATTERNS) {
+    query = query.replace(pattern, (_all, org: string, repo: string, number: string) => {
+      refs.push({ ...(org ? { org: org.toLowerCase() } : {}), repo: repo.toLowerCase(), number });
+      return ` ${org ? squash(org) : ''}${squash(repo)}${number} `;
+    });
+  }
+  return { query: query.replace(/\s+/g, ' ').trim(), refs };
+}
+
+/** Does a result URL (pathname) belong to the issue page of one of `refs`? Issue pages live at `<base>issues/<org>/<repo>/<n>/`. */
+export function isIssuePageFor(pathname: string, refs: IssueRef[]): boolean {
+  const m = /\/issues\/([^/]+)\/([^/]+)\/(\d+)\/?$/.exec(decodeURIComponent(pathname).toLowerCase());
+  if (!m) return false;
+  return refs.some((r) => squash(r.repo) === squash(m[2]!) && r.number === m[3] && (!r.org || squash(r.org) === squash(m[1]!)));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Pagefind                                                                  */
+/* ------------------------------------------------------------------------ */
+
+interface WeightedLocation {
+  weight: number;
+  balanced_score: number;
+  location: number;
+}
+interface SubResult {
+  title: string;
+  url: string;
+  anchor?: { id?: string; text?: string; element?: string };
+  excerpt: string;
+  locations: number[];
+  weighted_locations?: WeightedLocation[];
+}
+interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  sub_results: SubResult[];
+}
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<ResultData>;
+}
+interface PagefindSearch {
+  results: PagefindResult[];
+  unfilteredResultCount: number;
+  filters: Record<string, Record<string, number>>;
+  totalFilters: Record<string, Record<string, number>>;
+}
+export interface Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  preload(term: string, o?: Record<string, unknown>): Promise<void>;
+  search(term: string | null, o?: Record<string, unknown>): Promise<PagefindSearch>;
+  debouncedSearch(term: string | null, o?: Record<string, unknown>, ms?: number): Promise<PagefindSearch | null>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+/**
+ * Ranking, tuned on the SCS archive (tests/corpus/search-quality.test.ts and
+ * 60 queries made from unique section headings). Heading words carry weight 10
+ * from the index (src/integrations/pagefind.ts), which alone moved the right
+ * meeting to first place for 42 instead of 39 of the 60. Here: a flatter term
+ * saturation (termSaturation 2, default 1.4) so that the heading weight is not
+ * flattened away, and half the term-frequency influence (default 1), so that a
+ * long community call repeating a word does not beat the meeting with the
+ * section about it. Then `rerankByHeadings()` on the first page: 49 of 60 first.
+ */
+export const RANKING = { termFrequency: 0.5, termSaturation: 2 };
+export const HIGHLIGHT_PARAM = 'highlight';
+
+/** Load pagefind from `<base>pagefind/pagefind.js` (null when there is no index, e.g. in dev before the first build). */
+export async function loadPagefind(base: string): Promise<Pagefind | null> {
+  try {
+    const url = `${base.replace(/\/?$/, '/')}pagefind/pagefind.js`;
+    const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
+    await pf.options({ ranking: RANKING, excerptLength: 26, highlightParam: HIGHLIGHT_PARAM });
+    await pf.init();
+    return pf;
+  } catch {
+    return null;
+  }
+}
+
+/** Words of a query, lower-cased, for picking sections and marking terms. */
+export function queryTerms(q: string): string[] {
+  return [...new Set(q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1))];
+}
+
+/** Share of the query terms (by stem-ish prefix) found in a heading. */
+function headingCoverage(title: string, terms: string[]): number {
+  if (!terms.length) return 0;
+  const t = title.toLowerCase();
+  return terms.filter((w) => t.includes(w.slice(0, Math.max(3, w.length - 2)))).length / terms.length;
+}
+
+/**
+ * Re-rank the first page of results: a page whose section heading carries all
+ * (or most) query terms moves up (score × (1 + coverage)). Pagefind's score
+ * cannot tell "all terms in one heading" from "terms in several places"; the
+ * fragments of the first page are loaded for display anyway.
+ */
+export function rerankByHeadings<T extends { score: number; data: ResultData }>(items: T[], terms: string[]): T[] {
+  const boost = (x: T) => x.score * (1 + Math.max(0, ...x.data.sub_results.map((s) => headingCoverage(s.title, terms))));
+  return items.map((x) => ({ x, v: boost(x) })).sort((a, b) => b.v - a.v).map((e) => e.x);
+}
+
+/**
+ * Order a page's sections for display: a section whose heading contains the
+ * query terms first, then by the weighted score of its matches (pagefind
+ * lists them in page order). The page-level entry (no anchor, the text before
+ * the first heading) comes last unless nothing else matched.
+ */
+export function rankSections(subs: SubResult[], terms: string[]): SubResult[] {
+  const score = (s: SubResult) => {
+    const inTitle = headingCoverage(s.title, terms) * terms.length;
+    const matches = (s.weighted_locations ?? []).reduce((sum, l) => sum + l.balanced_score, 0) || s.locations.length;
+    return inTitle * 1000 + matches - (s.anchor?.id ? 0 : 500);
+  };
+  return subs.map((s) => ({ s, v: score(s) })).sort((a, b) => b.v - a.v).map((x) => x.s);
+}
+
+/* ------------------------------------------------------------------------ */
+/* DOM helpers                                                               */
+/* ------------------------------------------------------------------------ */
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'text') e.textContent = v;
+    else e.setAttribute(k, v);
+  }
+  e.append(...children);
+  return e;
+}
+
+/** Pagefind's excerpt as DOM: text plus <mark>, nothing else survives. */
+function excerptNodes(html: string): Node[] {
+  const t = document.createElement('template');
+  t.innerHTML = html;
+  const out: Node[] = [];
+  const walk = (n: Node, into: Node[]) => {
+    for (const c of n.childNodes) {
+      if (c.nodeType === Node.TEXT_NODE) into.push(document.createTextNode(c.textContent ?? ''));
+      else if (c.nodeName === 'MARK') into.push(el('mark', {}, c.textContent ?? ''));
+      else walk(c, into);
+    }
+  };
+  walk(t.content, out);
+  return out;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The search page                                                           */
+/* ------------------------------------------------------------------------ */
+
+const FILTERS = ['series', 'year', 'participant'] as const;
+type FilterName = (typeof FILTERS)[number];
+const PAGE = 10;
+
+interface State {
+  q: string;
+  sort: 'relevance' | 'date';
+  filters: Partial<Record<FilterName, string>>;
+}
+
+function readState(form: HTMLFormElement): State {
+  const data = new FormData(form);
+  const filters: State['filters'] = {};
+  for (const f of FILTERS) {
+    const v = String(data.get(f) ?? '');
+    if (v) filters[f] = v;
+  }
+  return { q: String(data.get('q') ?? '').trim(), sort: data.get('sort') === 'date' ? 'date' : 'relevance', filters };
+}
+
+function stateFromUrl(): State {
+  const p = new URLSearchParams(location.search);
+  const filters: State['filters'] = {};
+  for (const f of FILTERS) {
+    const v = p.get(f);
+    if (v) filters[f] = v;
+  }
+  return { q: p.get('q') ?? '', sort: p.get('sort') === 'date' ? 'date' : 'relevance', filters };
+}
+
+function stateToSearch(s: State): string {
+  const p = new URLSearchParams();
+  if (s.q) p.set('q', s.q);
+  for (const f of FILTERS) if (s.filters[f]) p.set(f, s.filters[f]!);
+  if (s.sort === 'date') p.set('sort', 'date');
+  const str = p.toString();
+  return str ? `?${str}` : '';
+}
+
+/** Wire up the search page rendered by src/pages/search.astro. */
+export function initSearchPage(root: HTMLElement): void {
+  const base = root.dataset['base'] ?? '/';
+  const form = root.querySelector<HTMLFormElement>('[data-search-form]')!;
+  const input = form.querySelector<HTMLInputElement>('[data-search-main]')!;
+  const status = root.querySelector<HTMLElement>('[data-search-status]')!;
+  const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
+  const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
+  const reset = root.querySelector<HTMLButtonElement>('[data-search-reset]');
+  const seriesNames = JSON.parse(root.dataset['seriesNames'] ?? '{}') as Record<string, string>;
+
+  // Restore the state from the URL into the form.
+  const initial = stateFromUrl();
+  input.value = initial.q;
+  for (const f of FILTERS) {
+    const select = form.elements.namedItem(f) as HTMLSelectElement | null;
+    if (!select) continue;
+    const v = initial.filters[f];
+    if (v && ![...select.options].some((o) => o.value === v)) select.append(el('option', { value: v, text: v }));
+    select.value = v ?? '';
+  }
+  const sortSelect = form.elements.namedItem('sort') as HTMLSelectElement | null;
+  if (sortSelect) sortSelect.value = initial.sort;
+
+  let pagefind: Pagefind | null | undefined;
+  const ready = loadPagefind(base).then((pf) => (pagefind = pf));
+
+  let generation = 0;
+  let pending: PagefindResult[] = [];
+  let terms: string[] = [];
+  let rerank = true;
+
+  const setStatus = (text: string, kind = '') => {
+    status.textContent = text;
+    status.dataset['kind'] = kind;
+  };
+
+  const renderResult = (d: ResultData): HTMLLIElement => {
+    const sections = rankSections(d.sub_results, terms);
+    const best = sections[0];
+    const href = best?.url ?? d.url;
+    const title = d.meta['title'] ?? d.url;
+    const series = d.meta['series'] ? (seriesNames[d.meta['series']] ?? d.meta['series']) : '';
+    const date = d.meta['date'] ?? '';
+    const link = el('a', { class: 'result-link', href, 'data-result-link': '' }, el('span', { class: 'result-title', text: title }));
+    if (best && best.anchor?.id && best.title && best.title !== title) link.append(el('span', { class: 'result-section', text: best.title }));
+    const meta = el('p', { class: 'result-meta' });
+    if (d.meta['kind'] === 'issue') meta.append(el('span', { class: 'chip', text: 'Issue' }));
+    if (series) meta.append(el('span', { class: 'result-series', text: series }));
+    if (date) meta.append(el('time', { datetime: date, text: date }));
+    const excerpt = el('p', { class: 'result-excerpt' }, ...excerptNodes(best?.excerpt || d.excerpt));
+    const li = el('li', { class: 'search-result' }, link, meta, excerpt);
+    const others = sections.slice(1, 3).filter((s) => s.anchor?.id && s.title && s.locations.length);
+    if (others.length) {
+      li.append(
+        el(
+          'ul',
+          { class: 'result-more', 'aria-label': `More sections in ${title}` },
+          ...others.map((s) => el('li', {}, el('a', { href: s.url, 'data-result-link': '' }, s.title))),
+        ),
+      );
+    }
+    return li;
+  };
+
+  const showMore = async (gen: number) => {
+    const first = list.children.length === 0;
+    const slice = pending.splice(0, PAGE);
+    let loaded = await Promise.all(slice.map(async (r) => ({ score: r.score, data: await r.data() })));
+    if (gen !== generation) return;
+    if (first && rerank) loaded = rerankByHeadings(loaded, terms);
+    list.append(...loaded.map((x) => renderResult(x.data)));
+    more.hidden = pending.length === 0;
+  };
+
+  const run = async (immediate = false) => {
+    const state = readState(form);
+    const url = `${location.pathname}${stateToSearch(state)}${location.hash}`;
+    if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
+    const gen = ++generation;
+    const hasFilter = Object.keys(state.filters).length > 0;
+    if (reset) reset.hidden = !state.q && !hasFilter && state.sort === 'relevance';
+    if (!state.q && !hasFilter) {
+      list.replaceChildren();
+      more.hidden = true;
+      pending = [];
+      root.dataset['state'] = 'idle';
+      setStatus('');
+      return;
+    }
+    if (pagefind === undefined) {
+      setStatus('Loading the search index…');
+      await ready;
+      if (gen !== generation) return;
+    }
+    if (!pagefind) return showMissing();
+    const { query, refs } = normaliseQuery(state.q);
+    terms = queryTerms(state.q);
+    rerank = state.sort === 'relevance' && refs.length === 0;
+    const options = {
+      filters: state.filters,
+      sort: state.sort === 'date' ? { date: 'desc' } : {},
+    };
+    root.dataset['state'] = 'searching';
+    const found = immediate ? await pagefind.search(query || null, options) : await pagefind.debouncedSearch(query || null, options, 120);
+    if (found === null || gen !== generation) return;
+    let results = found.results;
+    if (refs.length) {
+      // The issue page of a recognised reference goes first (see the trick above).
+      const withUrls = await Promise.all(results.slice(0, PAGE).map(async (r) => ({ r, url: (await r.data()).url })));
+      if (gen !== generation) return;
+      const top = withUrls.filter((x) => isIssuePageFor(new URL(x.url, location.href).pathname, refs)).map((x) => x.r);
+      results = [...top, ...results.filter((r) => !top.includes(r))];
+    }
+    pending = [...results];
+    list.replaceChildren();
+    await showMore(gen);
+    if (gen !== generation) return;
+    const n = results.length;
+    const scope = state.q ? ` for “${state.q}”` : '';
+    setStatus(n === 0 ? `No results${scope}.` : `${n} result${n === 1 ? '' : 's'}${scope}${state.sort === 'date' ? ', newest first' : ''}.`, n ? 'results' : 'empty');
+    root.dataset['state'] = 'done';
+  };
+
+  const showMissing = () => {
+    root.dataset['state'] = 'missing';
+    setStatus('');
+    root.querySelector<HTMLElement>('[data-search-missing]')!.hidden = false;
+  };
+
+  input.addEventListener('input', () => {
+    if (pagefind && input.value.length > 1) void pagefind.preload(normaliseQuery(input.value).query);
+    void run();
+  });
+  form.addEventListener('change', (e) => {
+    if (e.target !== input) void run(true);
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void run(true);
+  });
+  reset?.addEventListener('click', () => {
+    input.value = '';
+    for (const f of FILTERS) {
+      const s = form.elements.namedItem(f) as HTMLSelectElement | null;
+      if (s) s.value = '';
+    }
+    if (sortSelect) sortSelect.value = 'relevance';
+    void run(true);
+    input.focus();
+  });
+  more.addEventListener('click', () => {
+    const firstNew = list.children.length;
+    void showMore(generation).then(() => (list.children[firstNew]?.querySelector('a') as HTMLElement | null)?.focus());
+  });
+
+  // Keyboard: ↓ from the box into the results, ↑/↓ between results, ↑ from the first back to the box; Enter follows the link.
+  const links = () => [...list.querySelectorAll<HTMLAnchorElement>('a.result-link')];
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown' && links().length) {
+      e.preventDefault();
+      links()[0]!.focus();
+    }
+  });
+  list.addEventListener('keydown', (e) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    const all = links();
+    const current = (e.target as HTMLElement).closest('li.search-result')?.querySelector<HTMLAnchorElement>('a.result-link');
+    const i = current ? all.indexOf(current) : -1;
+    e.preventDefault();
+    if (e.key === 'ArrowDown') (all[i + 1] ?? (more.hidden ? all[i] : more))?.focus();
+    else if (i <= 0) input.focus();
+    else all[i - 1]!.focus();
+  });
+
+  // The index is wanted as soon as the page is open: start loading now, search what the URL asks for.
+  void ready.then((pf) => {
+    if (!pf) showMissing();
+  });
+  if (initial.q || Object.keys(initial.filters).length) void run(true);
+  else root.dataset['state'] = 'idle';
+}
+
+/* ------------------------------------------------------------------------ */
+/* Marking the terms on the page a result leads to                          */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * On a page opened from a search result (`?highlight=ceph&highlight=quincy`,
+ * added by pagefind's `highlightParam`), mark the query terms inside the
+ * indexed content, and bring the targeted section into view again once marked.
+ * A few hundred bytes instead of pagefind-highlight.js.
+ */
+export function highlightFromUrl(): void {
+  const words = new URLSearchParams(location.search).getAll(HIGHLIGHT_PARAM).flatMap((w) => queryTerms(w));
+  if (!words.length) return;
+  const scope = document.querySelector<HTMLElement>('[data-pagefind-body]');
+  if (!scope) return;
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  // Match at the start of a word and let it run on (pagefind matches stems and prefixes: "upgrade" → "upgrades").
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})[\\p{L}\\p{N}]*`, 'giu');
+  const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => {
+      const p = n.parentElement;
+      if (!p || p.closest('script, style, [hidden], [data-pagefind-ignore], mark')) return NodeFilter.FILTER_REJECT;
+      return NodeFilter.FILTER_ACCEPT;
+    },
+  });
+  const nodes: Text[] = [];
+  while (walker.nextNode()) nodes.push(walker.currentNode as Text);
+  let count = 0;
+  for (const node of nodes) {
+    const text = node.data;
+    pattern.lastIndex = 0;
+    if (!pattern.test(text)) continue;
+    pattern.lastIndex = 0;
+    const frag = document.createDocumentFragment();
+    let last = 0;
+    for (const m of text.matchAll(pattern)) {
+      frag.append(text.slice(last, m.index), Object.assign(document.createElement('mark'), { textContent: m[0], className: 'search-hit' }));
+      last = m.index + m[0].length;
+      count++;
+    }
+    frag.append(text.slice(last));
+    node.replaceWith(frag);
+  }
+  if (count) document.documentElement.dataset['searchHits'] = String(count);
+}
