@@ -85,3 +85,34 @@ export async function seriesRoutes() {
   const { indexes } = await getArchive();
   return [...indexes.series.keys()].map((series) => ({ params: { series }, props: { series } }));
 }
+
+// People and issue routes (imports kept with them so this block stays self-contained).
+import { issueRouteParams, personSlug } from './lib/paths.ts';
+
+/**
+ * Route params for every person page `/people/[person]/` (slug → canonical key), plus a
+ * redirect from the slug of each merged variant (`/people/matfecher/` → `/people/matfechner/`)
+ * so that links written with a variant still land on the right page.
+ */
+export async function personRoutes() {
+  const { indexes } = await getArchive();
+  const people = indexes.people;
+  const routes: { params: { person: string }; props: { key: string; redirect: boolean } }[] = [];
+  for (const p of people.values()) routes.push({ params: { person: p.slug }, props: { key: p.key, redirect: false } });
+  const taken = new Set(people.bySlug.keys());
+  for (const p of people.values()) {
+    for (const v of p.variants) {
+      const slug = personSlug(v);
+      if (taken.has(slug)) continue;
+      taken.add(slug);
+      routes.push({ params: { person: slug }, props: { key: p.key, redirect: true } });
+    }
+  }
+  return routes;
+}
+
+/** Route params for every issue page `/issues/[org]/[repo]/[n]/` (also its feed and its JSON file). */
+export async function issueRoutes() {
+  const { indexes } = await getArchive();
+  return [...indexes.issues.keys()].map((key) => ({ params: issueRouteParams(key), props: { key } }));
+}

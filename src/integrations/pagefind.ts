@@ -16,6 +16,16 @@ import * as pagefind from 'pagefind';
 export const HEADING_WEIGHT = 10;
 export const TITLE_WEIGHT = 10;
 
+/**
+ * Never indexed, inside an indexed page: the `#` link in every heading (it
+ * would end up in every section title), the `↗` link to an issue page, and
+ * the action-item summary (the same text stands in its section of the minutes;
+ * indexing it twice doubles its weight and adds a competing "Action items"
+ * section to results), and the meeting's date line ("Wednesday, 17 May 2023 ·
+ * 3 years ago": the date is in the title, the rest is noise).
+ */
+export const EXCLUDE = ['.heading-anchor', '.issue-page-link', '.action-items', '.meeting-meta time'];
+
 const HEADING = /<h([1-6])(?=[\s>])([^>]*)>/gi;
 
 /**
@@ -89,7 +99,7 @@ export function pagefindIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const site = fileURLToPath(dir);
-        const { index, errors } = await pagefind.createIndex({});
+        const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE });
         if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
         const problems: string[] = [];
         let pages = 0;

@@ -112,6 +112,9 @@ export function minutesLoader(): Loader {
         const report: ReportEntry = { source: file.source, status: 'page', id: meeting.id, warnings: meeting.warnings };
         put(file.source, { report, meeting, issueExcerptsHtml }, digest, html);
       }
+      for (const source of inventory.images) {
+        inventory.others.push({ source, status: 'skipped', reason: 'image: served with the minutes that show it', warnings: [] });
+      }
       for (const entry of inventory.others) put(entry.source, { report: entry }, generateDigest(JSON.stringify(entry)));
       for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
 

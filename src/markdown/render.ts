@@ -5,11 +5,12 @@
  *
  *   mdast (from the parser, or parsed here for fragments)
  *     → prepareTree      raw-HTML triage (placeholders like `<USER>` become text),
- *                        HedgeDoc `:::info` / `:::spoiler` containers, sized images,
- *                        trusted marks on headings and containers
+ *                        HedgeDoc `:::info` / `:::spoiler` containers (marked by
+ *                        normalizeSource), sized images, gemoji names node-emoji
+ *                        lacks (`:family:`), trusted marks on headings and containers
  *     → remark-emoji     `:rocket:` → 🚀
  *     → remark-rehype    (raw HTML kept as `raw` nodes)
- *     → rehype-raw       parse raw HTML with parse5
+ *     → rehype-raw       parse raw HTML with parse5 (skipped when there is none)
  *     → rehype-sanitize  allow-list schema (GitHub's, tightened)
  *     → finishTree       trusted, after sanitizing: heading ids + anchor links,
  *                        callout classes, link/image rewriting, issue-page links
@@ -705,7 +706,9 @@ const markdownParser = unified().use(remarkParse).use(remarkGfm).freeze();
 const processor = unified()
   .use(() => prepareTree)
   .use(remarkEmoji)
-  .use(remarkRehype, { allowDangerousHtml: true })
+  // clobberPrefix '': the sanitizer adds `user-content-` to footnote ids once,
+  // and finishTree points the `#fn-1` links at them.
+  .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
   .use(rawWhenNeeded)
   .use(rehypeSanitize, sanitizeSchema)
   .use(() => finishTree)

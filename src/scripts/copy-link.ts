@@ -45,7 +45,7 @@ export function initCopyLinks(root: ParentNode = document): void {
     toggle.setAttribute('aria-haspopup', 'true');
     toggle.setAttribute('aria-expanded', 'false');
     toggle.setAttribute('aria-label', `Copy link to ${section ?? 'this meeting'}`);
-    toggle.textContent = '⧉';
+    toggle.textContent = 'Copy';
     const menu = document.createElement('span');
     menu.className = 'copy-link-menu';
     menu.hidden = true;

@@ -169,12 +169,12 @@ function headingCoverage(title: string, terms: string[]): number {
 
 /**
  * Re-rank the first page of results: a page whose section heading carries all
- * (or most) query terms moves up (score × (1 + coverage)). Pagefind's score
+ * (or most) query terms moves up (score × (1 + 2 × coverage²)). Pagefind's score
  * cannot tell "all terms in one heading" from "terms in several places"; the
  * fragments of the first page are loaded for display anyway.
  */
 export function rerankByHeadings<T extends { score: number; data: ResultData }>(items: T[], terms: string[]): T[] {
-  const boost = (x: T) => x.score * (1 + Math.max(0, ...x.data.sub_results.map((s) => headingCoverage(s.title, terms))));
+  const boost = (x: T) => x.score * (1 + 2 * Math.max(0, ...x.data.sub_results.map((s) => headingCoverage(s.title, terms))) ** 2);
   return items.map((x) => ({ x, v: boost(x) })).sort((a, b) => b.v - a.v).map((e) => e.x);
 }
 

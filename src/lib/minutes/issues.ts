@@ -176,7 +176,12 @@ export function extractIssues(doc: Doc): IssueMention[] {
   const homeOrg = homeOrgOf(doc);
   const linkedOrgs = new Set<string>();
   for (const orgs of repoOrgs.values()) for (const o of orgs.keys()) linkedOrgs.add(o);
-  const onlyOrg = linkedOrgs.size === 1 ? [...linkedOrgs][0] : undefined;
+  // The org for unknown repo names: the file's only linked org, else one that has at least two thirds of its github links.
+  const orgCounts = new Map<string, number>();
+  for (const orgs of repoOrgs.values()) for (const [o, n] of orgs) orgCounts.set(o, (orgCounts.get(o) ?? 0) + n);
+  const totalLinks = [...orgCounts.values()].reduce((a, b) => a + b, 0);
+  const dominant = [...orgCounts].find(([, n]) => n * 3 >= totalLinks * 2)?.[0];
+  const onlyOrg = linkedOrgs.size === 1 ? [...linkedOrgs][0] : dominant;
 
   // Links per block, and per line (for "the first line under a heading").
   const byBlock = new Map<unknown, LinkRef[]>();
@@ -215,29 +220,45 @@ export function extractIssues(doc: Doc): IssueMention[] {
   };
 
   const resolved: { key: string; line: number; block: Parents | Nodes | undefined }[] = linkRefs.map((l) => ({ key: l.ref.key, line: l.line, block: l.block }));
+  const push = (repoKey: string, c: Candidate) => {
+    const [org, repo] = repoKey.split('/') as [string, string];
+    const ref: IssueRef = { key: `${repoKey}#${c.number}`, org, repo, number: c.number, kind: 'issues' };
+    resolved.push({ key: ref.key, line: c.line, block: c.block });
+    return ref;
+  };
+  // Shorthand naming a repo first: resolved ones also give context to bare numbers next to them.
+  const named = new Map<unknown, LinkRef[]>();
   for (const c of candidates) {
-    const context = contextLinks(c.block);
-    const sameNumberInContext = context.find((l) => l.ref.number === c.number);
+    if (c.repo === undefined) continue;
+    const sameNumberInContext = contextLinks(c.block).find((l) => l.ref.number === c.number);
     let repoKey: string | undefined;
-    if (c.repo !== undefined) {
-      if (c.org !== undefined) repoKey = `${orgAlias(c.org)}/${c.repo}`;
-      else if (repoOrgs.has(c.repo)) repoKey = `${orgForRepo(c.repo)}/${c.repo}`;
-      else if (sameNumberInContext) repoKey = `${sameNumberInContext.ref.org}/${sameNumberInContext.ref.repo}`; // a nickname (`k8s/#382`)
-      else {
-        const org = orgForRepo(c.repo);
-        if (org) repoKey = `${org}/${c.repo}`;
-      }
+    if (c.org !== undefined) repoKey = `${orgAlias(c.org)}/${c.repo}`;
+    else if (repoOrgs.has(c.repo)) repoKey = `${orgForRepo(c.repo)}/${c.repo}`;
+    else if (sameNumberInContext) repoKey = `${sameNumberInContext.ref.org}/${sameNumberInContext.ref.repo}`; // a nickname (`k8s/#382`)
+    else {
+      const org = orgForRepo(c.repo);
+      if (org) repoKey = `${org}/${c.repo}`;
     }
-    if (repoKey === undefined) {
-      // Bare #N.
-      const repos = new Set(context.map((l) => `${l.ref.org}/${l.ref.repo}`));
-      const inFile = byNumber.get(c.number);
-      if (sameNumberInContext) repoKey = `${sameNumberInContext.ref.org}/${sameNumberInContext.ref.repo}`;
-      else if (inFile && inFile.size === 1) repoKey = [...inFile][0];
-      else if (repos.size === 1) repoKey = [...repos][0];
-      else repoKey = doc.config.defaultRepos[doc.series]?.toLowerCase();
+    if (repoKey) {
+      const ref = push(repoKey, c);
+      named.set(c.block, [...(named.get(c.block) ?? []), { ref, line: c.line, block: c.block }]);
+    } else {
+      // An unknown repo and no org to give it: treat it like a bare number.
+      c.repo = undefined;
     }
-    if (repoKey) resolved.push({ key: `${repoKey}#${c.number}`, line: c.line, block: c.block });
+  }
+  for (const c of candidates) {
+    if (c.repo !== undefined) continue;
+    const context = [...contextLinks(c.block), ...(c.block ? (named.get(c.block) ?? []) : [])];
+    const sameNumberInContext = context.find((l) => l.ref.number === c.number);
+    const repos = new Set(context.map((l) => `${l.ref.org}/${l.ref.repo}`));
+    const inFile = byNumber.get(c.number);
+    let repoKey: string | undefined;
+    if (sameNumberInContext) repoKey = `${sameNumberInContext.ref.org}/${sameNumberInContext.ref.repo}`;
+    else if (inFile && inFile.size === 1) repoKey = [...inFile][0];
+    else if (repos.size === 1) repoKey = [...repos][0];
+    else repoKey = doc.config.defaultRepos[doc.series]?.toLowerCase();
+    if (repoKey) push(repoKey, c);
   }
 
   return toMentions(doc, resolved);

@@ -92,6 +92,19 @@ const NOT_NAMES = new Set([
   'attendees', 'agenda', 'welcome', 'minutes', 'notes', 'and', 'more', 'etc', 'unknown', 'someone', 'anonymous',
 ]);
 
+/**
+ * `Summary in team call:`, `Summary & minutes transfer: @garloff`, `Minutes: @x`:
+ * a label of several words (or a role word) before a colon. Single-word
+ * labels (`Guests:`, `SCS:`) group attendees and are not roles.
+ */
+export function isRoleLabel(line: string): boolean {
+  const text = line.replace(/^[\s*\-+]+/, '').trim();
+  if (ROLE.test(text)) return true;
+  const m = /^([^:@()]+):(?!\/\/)/.exec(text);
+  if (!m) return false;
+  return m[1]!.trim().split(/\s+/).length >= 2;
+}
+
 /** A plain name: 1-4 capitalised words (particles allowed), no digits. */
 function asName(text: string): string | undefined {
   const t = text.replace(/\s+/g, ' ').trim().replace(/[.,;:!?]+$/, '');
@@ -155,6 +168,10 @@ function readBlocks(blocks: RootContent[], out: Collector): void {
     if (label) {
       excluded = false;
       line = label[2] ?? '';
+    } else if (isRoleLabel(line)) {
+      // `Summary in team call:` / `Reporting …:` introduces a role, not attendees.
+      if (/:\s*$/.test(line)) excluded = true;
+      return;
     }
     const { entries, excluded: ex } = entriesFromLine(line);
     if (ex) {
@@ -168,6 +185,7 @@ function readBlocks(blocks: RootContent[], out: Collector): void {
       const lines = itemTextLines(item);
       const first = (lines[0] ?? '').trim();
       if (EXCLUDED.test(first)) continue; // `- Excused:` and everything below it
+      if (!LABEL.test(first) && isRoleLabel(first)) continue; // `- Minutes: @x` and its sub-list
       const groupLabel = /:\s*$/.test(first) && handlesIn(first).length === 0;
       if (!excluded && !groupLabel) for (const l of lines) readLine(l);
       else if (!excluded) for (const l of lines.slice(1)) readLine(l);

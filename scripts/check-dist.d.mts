@@ -1,0 +1,1 @@
+export function checkDist(dist: string, opts?: { base?: string; site?: string }): { pages: number; links: number; problems: string[] };

@@ -1,0 +1,377 @@
+import { describe, expect, it } from 'vitest';
+import type { Root } from 'mdast';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import { normalizeSource } from '../../../src/markdown/source.ts';
+import { renderMarkdownFragment, renderMinutes, type RenderOptions } from '../../../src/markdown/render.ts';
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+
+/** Parse the way the minutes parser does; optionally give headings anchors (as the parser would). */
+function parse(text: string, anchors?: string[]): Root {
+  const tree = parser.parse(normalizeSource(text));
+  if (anchors) {
+    let i = 0;
+    const walk = (node: { type: string; children?: unknown[]; data?: unknown }): void => {
+      if (node.type === 'heading') node.data = { hProperties: { id: anchors[i++] } };
+      for (const c of (node.children ?? []) as (typeof node)[]) walk(c);
+    };
+    walk(tree);
+  }
+  return tree;
+}
+
+const options: RenderOptions = {
+  resolveAsset: (url) => {
+    const m = /^https:\/\/input\.example\/uploads\/(abc\.png)$/.exec(url) ?? /^(local[\w.-]*\.png)$/.exec(url);
+    return m ? `/media/cc/${m[1]}` : undefined;
+  },
+  resolveMinutesLink: (url) => {
+    const m = /^https:\/\/github\.com\/org\/minutes\/(?:blob|tree)\/main\/(iaas)\/(\d{4})(\d\d)(\d\d)\.md(#.*)?$/.exec(url);
+    if (m) return `/${m[1]}/${m[2]}-${m[3]}-${m[4]}/${m[5] ?? ''}`;
+    const r = /^(\d{4})(\d\d)(\d\d)-special\.md(#.*)?$/.exec(url);
+    return r ? `/iaas/${r[1]}-${r[2]}-${r[3]}-special/${r[4] ?? ''}` : undefined;
+  },
+  issuePageUrl: (url) => {
+    const m = /^https:\/\/github\.com\/([^/]+)\/([^/]+)\/(?:issues|pull|discussions)\/(\d+)/i.exec(url);
+    return m ? `/issues/${m[1]!.toLowerCase()}/${m[2]!.toLowerCase()}/${m[3]}/` : undefined;
+  },
+};
+
+const render = (text: string): string => renderMinutes(parse(text), options);
+
+/** What a reader sees: tags removed, entities decoded. */
+function visible(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&#x3C;|&lt;/g, '<')
+    .replace(/&#x3E;|&gt;/g, '>')
+    .replace(/&#x22;|&quot;/g, '"')
+    .replace(/&#x26;|&amp;/g, '&');
+}
+
+describe('sanitizer: nothing executes, nothing restyles', () => {
+  const cases: { name: string; input: string; absent: RegExp[]; present?: RegExp[] }[] = [
+    { name: 'script element (block)', input: '<script>alert(1)</script>', absent: [/<script/i, /alert\(1\)/] },
+    { name: 'script element (inline)', input: 'a <script>alert(1)</script> b', absent: [/<script/i, /alert\(1\)/], present: [/a\s+b/] },
+    { name: 'script inside svg', input: '<svg><script>alert(1)</script></svg>', absent: [/<svg/i, /<script/i, /alert/] },
+    {
+      name: 'onerror / onclick attributes',
+      input: '<img src="https://e.example/a.png" onerror="alert(1)"> <b onclick="alert(2)">x</b>',
+      absent: [/onerror/i, /onclick/i, /alert/],
+      present: [/<img src="https:\/\/e\.example\/a\.png"/, /<b>x<\/b>/],
+    },
+    {
+      name: 'javascript: href (Markdown, raw, mixed case, entity-obfuscated)',
+      input: '[a](javascript:alert(1)) <a href="JaVaScRiPt:alert(2)">b</a> <a href="java&#x09;script:alert(3)">c</a>',
+      absent: [/javascript/i, /href=/],
+      present: [/>a</, />b</, />c</],
+    },
+    { name: 'vbscript: href', input: '<a href="vbscript:msgbox(1)">v</a>', absent: [/vbscript/i, /href=/] },
+    {
+      name: 'data: src and href',
+      input: '![x](data:image/png;base64,AAAA) <img src="data:image/svg+xml,<svg onload=alert(1)>"> [d](data:text/html,<script>alert(1)</script>)',
+      absent: [/data:/i, /<script/i, /onload/i],
+    },
+    { name: 'iframe', input: '<iframe src="https://evil.example/"></iframe>', absent: [/<iframe/i, /evil\.example/] },
+    { name: 'iframe without closing tag (inline)', input: 'a <iframe src="https://evil.example/"> rest', absent: [/<iframe/i], present: [/rest/] },
+    { name: 'object and embed', input: '<object data="https://evil.example/x.swf"></object>\n\n<embed src="https://evil.example/x.swf">', absent: [/<object/i, /<embed/i, /evil/] },
+    {
+      name: 'form, input, button',
+      input: '<form action="https://evil.example/"><input name="q" type="text"><button>Go</button></form>',
+      absent: [/<form/i, /<input/i, /<button/i, /action=/i, /evil/],
+    },
+    {
+      name: 'meta http-equiv refresh',
+      input: '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+      absent: [/<meta/i, /http-equiv/i, /evil/],
+    },
+    { name: 'link and base elements', input: '<link rel="stylesheet" href="https://evil.example/x.css">\n\n<base href="https://evil.example/">', absent: [/<link/i, /<base/i, /evil/] },
+    {
+      name: 'style element: no tag and no CSS text (block)',
+      input: '<style>\n  h1, h2 { color: red; font-size: 99px }\n</style>\n\n# Title',
+      absent: [/<style/i, /color:\s*red/, /font-size/],
+      present: [/Title/],
+    },
+    { name: 'style element: no tag and no CSS text (inline)', input: 'a <style>p{color:red}</style> b', absent: [/<style/i, /color:red/] },
+    {
+      name: 'style attribute',
+      input: '<p style="position:fixed;top:0">x</p> <span style="color:red">y</span>',
+      absent: [/style=/i, /position:fixed/],
+      present: [/x/, /y/],
+    },
+    {
+      name: 'class injection',
+      input: '<div class="site-header heading-anchor">x</div> <span class="callout">y</span>',
+      absent: [/class=/i],
+      present: [/x/, /y/],
+    },
+    {
+      name: 'id and name clobbering get the user-content- prefix',
+      input: '<p id="main">x</p> <a name="search">y</a> <h2 id="site-header">z</h2>',
+      absent: [/id="main"/, /name="search"/, /id="site-header"/],
+      present: [/id="user-content-main"/, /name="user-content-search"/, /id="user-content-site-header"/],
+    },
+    { name: 'accesskey and tabindex', input: '<b accesskey="s" tabindex="1">k</b>', absent: [/accesskey/i, /tabindex/i] },
+    { name: 'template / noscript / textarea content stays inert', input: '<template><img src=x onerror=alert(1)></template>', absent: [/onerror/i, /<template/i] },
+    { name: 'HTML comments dropped', input: '<!-- .slide: data-background="https://e.example/bg.jpg" -->\n\ntext <!-- note --> more', absent: [/<!--/, /slide/, /note/], present: [/text\s+more/] },
+    { name: 'multi-line comment hides a slide', input: '<!--\n# Hidden slide\n- secret\n-->\n\nshown', absent: [/Hidden/, /secret/], present: [/shown/] },
+  ];
+  it.each(cases)('$name', ({ input, absent, present = [] }) => {
+    const html = render(input);
+    for (const re of absent) expect(html).not.toMatch(re);
+    for (const re of present) expect(html).toMatch(re);
+  });
+
+  it('GFM task-list checkboxes stay, disabled', () => {
+    const html = render('- [ ] open\n- [x] done');
+    expect(html).toMatch(/<input type="checkbox" disabled>/);
+    expect(html).toMatch(/<input type="checkbox" checked disabled>/);
+  });
+
+  it('no attribute survives as an event handler on any tag', () => {
+    const tags = ['a', 'b', 'div', 'img', 'p', 'span', 'table', 'details', 'svg', 'body', 'video', 'audio', 'marquee'];
+    const html = render(tags.map((t) => `<${t} onmouseover="alert(1)" onload="alert(1)" onfocus="alert(1)">x</${t}>`).join('\n'));
+    expect(html).not.toMatch(/\son\w+=/i);
+  });
+});
+
+describe('Markdown and HedgeDoc-isms', () => {
+  const cases: { name: string; input: string; html?: RegExp[]; text?: string[]; absent?: RegExp[] }[] = [
+    { name: 'emoji shortcodes (incl. GitHub names :family: :telephone:)', input: ':rocket: :family: :telephone: :notebook:', text: ['🚀 👪 ☎️ 📓'] },
+    {
+      name: 'colons that are not emoji stay',
+      input: 'Note:foo at 10:30, :notanemoji: and :: and `:rocket:`',
+      text: ['Note:foo at 10:30, :notanemoji: and ::'],
+      html: [/<code>:rocket:<\/code>/],
+    },
+    {
+      name: 'sized image: width/height attributes, alt kept, no title',
+      input: '![Logo](https://e.example/logo.png =80%x75%)',
+      html: [/<img src="https:\/\/e\.example\/logo\.png" alt="Logo" width="80%" height="75%"/],
+      absent: [/title=/, /style=/],
+    },
+    { name: 'sized image, width only, px dropped', input: '![](https://e.example/a.png =300pxx)', html: [/width="300"/], absent: [/height=/] },
+    { name: 'sized image keeps a real title', input: '![a](https://e.example/a.png "Hi" =10x20)', html: [/title="Hi"/, /width="10"/, /height="20"/] },
+    {
+      name: ':::info renders as an aside',
+      input: ':::info\nSome **bold** text\n:::',
+      html: [/<aside class="callout callout-info">\s*<p>Some <strong>bold<\/strong> text<\/p>\s*<\/aside>/],
+      absent: [/:::/],
+    },
+    {
+      name: ':::warning right after a list (no blank lines) wraps the list that follows',
+      input: '- a\n:::warning\n- b\n:::\nafter',
+      html: [/<ul>\s*<li>a<\/li>\s*<\/ul>\s*<aside class="callout callout-warning">\s*<ul>\s*<li>b<\/li>\s*<\/ul>\s*<\/aside>\s*<p>after<\/p>/],
+    },
+    { name: ':::success / :::danger', input: ':::success\nok\n:::\n\n:::danger\nbad\n:::', html: [/callout-success/, /callout-danger/] },
+    {
+      name: ':::spoiler renders as details/summary',
+      input: ':::spoiler {state="open"} Click to show\nhidden\n:::',
+      html: [/<details open>\s*<summary>Click to show<\/summary>\s*<p>hidden<\/p>\s*<\/details>/],
+    },
+    { name: 'unclosed container runs to the end', input: ':::info\na\n\nb', html: [/<aside class="callout callout-info">\s*<p>a<\/p>\s*<p>b<\/p>\s*<\/aside>/] },
+    { name: 'stray ::: stays text', input: 'a\n\n:::\n\nb', text: [':::'] },
+    {
+      name: 'placeholders stay visible',
+      input: 'SCS-<n>C:<m>:<o>s, https://scs.community/members/<NAME>, <link>, <USER>, Road to <YOUR_MINOR_VERSION>, <title>, <input>',
+      text: ['SCS-<n>C:<m>:<o>s', '/members/<NAME>', '<link>', '<USER>', 'Road to <YOUR_MINOR_VERSION>', '<title>', '<input>'],
+    },
+    {
+      name: 'placeholder at the start of a line does not swallow the paragraph',
+      input: '<NAME>\nmore **bold** text',
+      text: ['<NAME>'],
+      html: [/<strong>bold<\/strong>/],
+    },
+    { name: 'placeholder inside real HTML', input: '<div>\nhello <USER>\n</div>', text: ['hello <USER>'] },
+    { name: 'placeholder in inline code', input: '`<provider>-<CSname>`', html: [/<code>&#x3C;provider>-&#x3C;CSname><\/code>/] },
+    { name: 'stray < arrows', input: '* New user stories <- Thu morning (<10k€) <-- x', text: ['New user stories <- Thu morning (<10k€) <-- x'] },
+    {
+      name: 'font tag: content kept, tag and attributes dropped',
+      input: '## <font color="#7D7D82" size=12px>Community Call</br> 2024-07-25</font>',
+      html: [/Community Call<br> 2024-07-25/],
+      absent: [/<font/i, /color=/, /size=/],
+    },
+    { name: '</br> and <br> are line breaks', input: 'a</br>b<br>c<br/>d', html: [/a<br>b<br>c<br>d/] },
+    { name: 'unclosed <style> does not hide the rest', input: '<style>\nh1 { color: red }\n\n# Still here', html: [/Still here/], absent: [/<style/] },
+    { name: 'slide separators render as rules', input: '# One\n\n---\n\n# Two\n\n----\n\n## Three', html: [/<hr>[\s\S]*<hr>/] },
+    { name: 'GFM autolink literal', input: 'see https://e.example/x', html: [/<a href="https:\/\/e\.example\/x" rel="noopener">/] },
+    { name: 'GFM table', input: '| a | b |\n|---|---|\n| 1 | 2 |', html: [/<table>/, /<td>1<\/td>/] },
+  ];
+  it.each(cases)('$name', ({ input, html = [], text = [], absent = [] }) => {
+    const out = render(input);
+    for (const re of html) expect(out).toMatch(re);
+    for (const t of text) expect(visible(out)).toContain(t);
+    for (const re of absent) expect(out).not.toMatch(re);
+  });
+});
+
+describe('links and images', () => {
+  const cases: { name: string; input: string; html: RegExp[]; absent?: RegExp[] }[] = [
+    {
+      name: 'GitHub issue link keeps its link and gains an issue-page link',
+      input: 'see https://github.com/SovereignCloudStack/issues/issues/28',
+      html: [
+        /<a href="https:\/\/github\.com\/SovereignCloudStack\/issues\/issues\/28" rel="noopener">https:\/\/github\.com\/SovereignCloudStack\/issues\/issues\/28<\/a> <a class="issue-page-link" href="\/issues\/sovereigncloudstack\/issues\/28\/" title="Meetings that discussed sovereigncloudstack\/issues#28" aria-label="Meetings that discussed sovereigncloudstack\/issues#28">↗<\/a>/,
+      ],
+    },
+    {
+      name: 'PR and discussion links too (URL wins over text)',
+      input: '[#597](https://github.com/Org/Standards/pull/596) [d](https://github.com/org/r/discussions/7)',
+      html: [/href="\/issues\/org\/standards\/596\/"/, /title="Meetings that discussed org\/standards#596"/, /href="\/issues\/org\/r\/7\/"/],
+    },
+    { name: 'non-issue GitHub link: no decoration', input: '[repo](https://github.com/org/repo)', html: [/rel="noopener"/], absent: [/issue-page-link/] },
+    {
+      name: 'minutes self-link becomes internal',
+      input: '[last week](https://github.com/org/minutes/blob/main/iaas/20220801.md#agenda)',
+      html: [/<a href="\/iaas\/2022-08-01\/#agenda">last week<\/a>/],
+      absent: [/rel=/, /github\.com/],
+    },
+    {
+      name: 'relative link to another minutes file becomes internal',
+      input: '[2023-07-04](20230704-special.md#designing)',
+      html: [/<a href="\/iaas\/2023-07-04-special\/#designing">2023-07-04<\/a>/],
+    },
+    {
+      name: 'relative link the archive does not publish loses its href, keeps its text',
+      input: '[readme](../README.md)',
+      html: [/<a title="Not in the archive: ..\/README.md">readme<\/a>/],
+      absent: [/href=/],
+    },
+    {
+      name: 'remote upload with a local copy uses the local copy',
+      input: '![](https://input.example/uploads/abc.png =50%x)',
+      html: [/<img src="\/media\/cc\/abc\.png" alt="" width="50%" loading="lazy">/],
+    },
+    {
+      name: 'raw <img> is rewritten too',
+      input: '<img src="https://input.example/uploads/abc.png" width="300" />',
+      html: [/<img src="\/media\/cc\/abc\.png" width="300" alt="" loading="lazy">/],
+    },
+    { name: 'local image next to the minutes', input: '![diagram](local-1.png)', html: [/<img src="\/media\/cc\/local-1\.png" alt="diagram"/] },
+    { name: 'missing relative image: text placeholder', input: '![diagram](gone.png)', html: [/\[image: diagram\]/], absent: [/<img/] },
+    { name: 'remote image without local copy stays remote', input: '![x](https://input.example/uploads/none.jpg)', html: [/<img src="https:\/\/input\.example\/uploads\/none\.jpg"/] },
+    { name: 'local copy of a linked upload', input: '[slides](https://input.example/uploads/abc.png)', html: [/<a href="\/media\/cc\/abc\.png">slides<\/a>/] },
+    { name: 'empty link is dropped', input: 'x [](https://) y', html: [/<p>x\s+y<\/p>/], absent: [/<a/] },
+    { name: 'mailto keeps no rel', input: '<mailto:a@e.example>', html: [/<a href="mailto:a@e\.example">/], absent: [/rel=/] },
+    { name: 'in-page link to a raw anchor', input: '<a name="x">t</a> [go](#x)', html: [/<a href="#user-content-x">go<\/a>/] },
+    { name: 'dangling in-page link keeps its text only', input: '[go](#nowhere)', html: [/<a>go<\/a>/] },
+    {
+      name: 'footnotes link to their (prefixed) ids',
+      input: 'a[^1]\n\n[^1]: note',
+      html: [/href="#user-content-fn-1"/, /id="user-content-fn-1"/, /href="#user-content-fnref-1"/, /id="user-content-fnref-1"/],
+    },
+  ];
+  it.each(cases)('$name', ({ input, html, absent = [] }) => {
+    const out = render(input);
+    for (const re of html) expect(out).toMatch(re);
+    for (const re of absent) expect(out).not.toMatch(re);
+  });
+
+  it('resolvers that throw are treated as "no answer"', () => {
+    const boom = (): never => {
+      throw new Error('boom');
+    };
+    const out = renderMinutes(parse('![](https://e.example/a.png) https://github.com/o/r/issues/1 [x](a.md)'), {
+      resolveAsset: boom,
+      resolveMinutesLink: boom,
+      issuePageUrl: boom,
+    });
+    expect(out).toMatch(/<img src="https:\/\/e\.example\/a\.png"/);
+    expect(out).toMatch(/href="https:\/\/github\.com\/o\/r\/issues\/1"/);
+    expect(out).not.toMatch(/issue-page-link/);
+  });
+});
+
+describe('headings', () => {
+  it('parser anchors come out exactly, with an anchor link', () => {
+    const out = renderMinutes(parse('# 2023-05-17\n\n## Agenda\n\n### Ceph Upgrade: Pacific -> Quincy', ['2023-05-17', 'main', 'ceph-upgrade-pacific---quincy']), options);
+    expect(out).toContain(
+      '<h1 id="2023-05-17">2023-05-17 <a class="heading-anchor" href="#2023-05-17" aria-label="Link to section: 2023-05-17">#</a></h1>',
+    );
+    // Trusted, so not prefixed even when it looks like a page id.
+    expect(out).toContain('<h2 id="main">Agenda <a class="heading-anchor" href="#main" aria-label="Link to section: Agenda">#</a></h2>');
+    expect(out).toContain('id="ceph-upgrade-pacific---quincy"');
+    expect(out).toContain('aria-label="Link to section: Ceph Upgrade: Pacific -> Quincy"');
+  });
+
+  it('heading markup: emoji and <font> rendered, label is plain text', () => {
+    const out = renderMinutes(parse('## :family: <font color="red">Participants</font>', ['family-participants']), options);
+    expect(out).toContain('<h2 id="family-participants">👪 Participants <a class="heading-anchor" href="#family-participants" aria-label="Link to section: 👪 Participants">#</a></h2>');
+  });
+
+  it('headings without parser anchors get unique GitHub slugs', () => {
+    const out = render('## Team IaaS\n\n## Team IaaS\n\n# Team IaaS');
+    expect(out).toMatch(/id="team-iaas"/);
+    expect(out).toMatch(/id="team-iaas-1"/);
+    expect(out).toMatch(/id="team-iaas-2"/);
+  });
+
+  it('in-page links to heading anchors stay', () => {
+    const out = renderMinutes(parse('## Agenda\n\n[up](#agenda)', ['agenda']), options);
+    expect(out).toContain('<a href="#agenda">up</a>');
+  });
+
+  it('raw HTML headings cannot forge trusted ids', () => {
+    const out = render('<h2 id="agenda">x</h2>');
+    expect(out).toContain('id="user-content-agenda"');
+    expect(out).not.toMatch(/heading-anchor/);
+  });
+});
+
+describe('renderMarkdownFragment', () => {
+  it('uses the same pipeline, without heading anchors', () => {
+    const out = renderMarkdownFragment('## Topic\n\n- :rocket: https://github.com/osism/issues/issues/525 <USER> <script>x</script>', options);
+    expect(out).toContain('<h2>Topic</h2>');
+    expect(out).toContain('🚀');
+    expect(out).toMatch(/issue-page-link" href="\/issues\/osism\/issues\/525\/"/);
+    expect(visible(out)).toContain('<USER>');
+    expect(out).not.toMatch(/<script|heading-anchor/);
+  });
+
+  it('in-page anchors do not point into another page', () => {
+    expect(renderMarkdownFragment('[x](#agenda)', options)).toBe('<p><a>x</a></p>');
+  });
+});
+
+describe('robustness', () => {
+  const hostile: [string, string][] = [
+    ['empty', ''],
+    ['only <', '<'],
+    ['unclosed tags', '<div><span><b>'.repeat(50)],
+    ['deep nesting', '> '.repeat(500) + 'x'],
+    ['deep lists', Array.from({ length: 200 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')],
+    ['plaintext element', '<plaintext>\n\n# after'],
+    ['binary-ish', '\u0000\u0001\uFFFD<\u0000a>'],
+    ['big', 'word <b>x</b> :rocket: https://github.com/o/r/issues/1\n\n'.repeat(1000)],
+    ['containers gone wrong', ':::info\n:::spoiler\n:::\n:::\n:::\n:::danger'],
+  ];
+  it.each(hostile)(
+    'never throws: %s',
+    (_, input) => {
+      expect(() => render(input)).not.toThrow();
+      expect(() => renderMarkdownFragment(input, options)).not.toThrow();
+    },
+    30_000,
+  );
+
+  it('never throws on a malformed tree', () => {
+    const bogus = { type: 'root', children: [{ type: 'weird', children: [{ type: 'text' }] }, { type: 'heading', depth: 9 }] } as unknown as Root;
+    expect(() => renderMinutes(bogus, options)).not.toThrow();
+  });
+
+  it('does not mutate the tree it is given', () => {
+    const tree = parse('## A :rocket:\n\n<USER>\n\n:::info\nx\n:::', ['a']);
+    const before = JSON.stringify(tree);
+    renderMinutes(tree, options);
+    expect(JSON.stringify(tree)).toBe(before);
+  });
+
+  it('renders a 500-file-sized batch fast', () => {
+    const tree = parse('# 2023-05-17\n\n## Participants\n\n- @a\n- @b\n\n## Agenda\n\n### Topic <font color=red>x</font>\n\n- see https://github.com/o/r/issues/1 :rocket:\n'.repeat(5));
+    const t = performance.now();
+    for (let i = 0; i < 500; i++) renderMinutes(tree, options);
+    expect(performance.now() - t).toBeLessThan(5000);
+  });
+});
