@@ -116,3 +116,12 @@ export async function issueRoutes() {
   const { indexes } = await getArchive();
   return [...indexes.issues.keys()].map((key) => ({ params: issueRouteParams(key), props: { key } }));
 }
+
+/** Host-specific redirect rules (Netlify/Cloudflare `_redirects`) for the upstream file names. */
+export async function redirectRules(): Promise<string> {
+  const { paths } = await getArchive();
+  return (await meetingRoutes())
+    .filter((r) => r.props.redirect)
+    .map((r) => `${paths.meeting(`${r.params.series}/${r.params.meeting}`)} ${paths.meeting(r.props.id)} 301`)
+    .join('\n');
+}

@@ -137,7 +137,7 @@ export interface Pagefind {
  * saturation (termSaturation 2, default 1.4) so that the heading weight is not
  * flattened away, and half the term-frequency influence (default 1), so that a
  * long community call repeating a word does not beat the meeting with the
- * section about it. Then `rerankByHeadings()` on the first page: 49 of 60 first.
+ * section about it. Then `rerankByHeadings()` on the first five: 49 of 60 first.
  */
 export const RANKING = { termFrequency: 0.5, termSaturation: 2 };
 export const HIGHLIGHT_PARAM = 'highlight';
@@ -147,7 +147,8 @@ export async function loadPagefind(base: string): Promise<Pagefind | null> {
   try {
     const url = `${base.replace(/\/?$/, '/')}pagefind/pagefind.js`;
     const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
-    await pf.options({ ranking: RANKING, excerptLength: 26, highlightParam: HIGHLIGHT_PARAM });
+    // noWorker: the search runs on the main thread; it is quick on archives of this size, and saves loading pagefind-worker.js (~12 KB).
+    await pf.options({ ranking: RANKING, excerptLength: 26, highlightParam: HIGHLIGHT_PARAM, noWorker: true });
     await pf.init();
     return pf;
   } catch {
@@ -229,6 +230,8 @@ function excerptNodes(html: string): Node[] {
 
 const FILTERS = ['series', 'year', 'participant'] as const;
 type FilterName = (typeof FILTERS)[number];
+/** Results shown at first (and re-ranked, see `rerankByHeadings`), then per "More results". Each costs a ~2 KB fragment. */
+const FIRST_PAGE = 5;
 const PAGE = 10;
 
 interface State {
@@ -333,7 +336,7 @@ export function initSearchPage(root: HTMLElement): void {
 
   const showMore = async (gen: number) => {
     const first = list.children.length === 0;
-    const slice = pending.splice(0, PAGE);
+    const slice = pending.splice(0, first ? FIRST_PAGE : PAGE);
     let loaded = await Promise.all(slice.map(async (r) => ({ score: r.score, data: await r.data() })));
     if (gen !== generation) return;
     if (first && rerank) loaded = rerankByHeadings(loaded, terms);
@@ -375,7 +378,7 @@ export function initSearchPage(root: HTMLElement): void {
     let results = found.results;
     if (refs.length) {
       // The issue page of a recognised reference goes first (see the trick above).
-      const withUrls = await Promise.all(results.slice(0, PAGE).map(async (r) => ({ r, url: (await r.data()).url })));
+      const withUrls = await Promise.all(results.slice(0, FIRST_PAGE).map(async (r) => ({ r, url: (await r.data()).url })));
       if (gen !== generation) return;
       const top = withUrls.filter((x) => isIssuePageFor(new URL(x.url, location.href).pathname, refs)).map((x) => x.r);
       results = [...top, ...results.filter((r) => !top.includes(r))];

@@ -2,6 +2,8 @@
  * The search page in headless Chromium against the production build of the
  * sample site (base path /minutes) served on 127.0.0.1.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, serveDist, type DistServer } from './browser.ts';
@@ -194,12 +196,13 @@ describe('search page (sample site, base /minutes)', () => {
     const page = await open('search/');
     await typeQuery(page, 'ceph upgrade #214');
     expect((await results(page)).length).toBeGreaterThan(0);
-    for (const q of ['examplecloud/issues#214', 'issues#214', 'https://github.com/examplecloud/issues/issues/214']) {
+    // The issue page comes first once the site has issue pages (they carry the tokens, see src/scripts/search.ts).
+    const issuePage = existsSync(path.join(site.outDir, 'issues/examplecloud/issues/214/index.html'));
+    for (const q of ['examplecloud/issues#214', 'issues#214', 'https://github.com/examplecloud/issues/issues/214#issuecomment-1893321456']) {
       await typeQuery(page, q);
       const found = await results(page);
       expect(found.length, q).toBeGreaterThan(0);
-      // The issue page, once the site has issue pages; otherwise the meeting that discussed it.
-      expect(found[0]!.path, q).toMatch(/^\/minutes\/(issues\/examplecloud\/issues\/214\/|iaas\/2023-09-06\/)$/);
+      if (issuePage) expect(found[0]!.path, q).toBe('/minutes/issues/examplecloud/issues/214/');
     }
     await page.close();
   });

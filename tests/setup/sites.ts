@@ -55,6 +55,8 @@ export function buildSite(spec: SiteSpec): BuiltSite {
     if (cached.key === key && existsSync(outDir)) return cached;
   }
   rmSync(outDir, { recursive: true, force: true });
+  // A cold build: the content cache would keep entries parsed by an older parser.
+  rmSync(path.join(TMP, 'cache', spec.name), { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const started = Date.now();
   const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir, ...(spec.args ?? [])], {

@@ -16,6 +16,8 @@
  *         ≤ 2 when it has ≥ 8 (short handles like `b1`/`b2` are never paired);
  *   prefix: a single-word key of ≥ 4 letters that starts another key (a first
  *         name written alone), at most 3 longer keys per prefix.
+ * Two variants of one key (matfecher and mafechner, both → matfechner) are
+ * not also suggested for each other.
  * Cost: punctuation and name are hash look-ups, prefix is a binary search in
  * a sorted list; edit distance compares all pairs with a length filter up to
  * `pairwiseLimit` keys (default 1,500: ~1M cheap comparisons) and above that
@@ -173,7 +175,21 @@ export function suggestAliases(input: CountInput, aliases: AliasTable = EMPTY_AL
     if (longer.length <= 3) for (const other of longer) add(k, other, 'prefix');
   }
 
-  return [...found.values()].sort(
+  // Two variants of the same key (matfecher, mafechner → matfechner) are not suggested for each other.
+  const targets = new Map<string, Set<string>>();
+  for (const x of found.values()) {
+    const t = targets.get(x.a);
+    if (t) t.add(x.b);
+    else targets.set(x.a, new Set([x.b]));
+  }
+  const siblings = (x: AliasSuggestion) => {
+    const ta = targets.get(x.a);
+    const tb = targets.get(x.b);
+    if (!ta || !tb) return false;
+    for (const c of tb) if (c !== x.a && ta.has(c)) return true;
+    return false;
+  };
+  return [...found.values()].filter((x) => !siblings(x)).sort(
     (x, y) => Math.max(y.aCount, y.bCount) - Math.max(x.aCount, x.bCount) || (x.a < y.a ? -1 : x.a > y.a ? 1 : 0),
   );
 }

@@ -24,12 +24,12 @@ const MARKER = new RegExp(String.raw`${BEFORE}([_*]{0,2})(AI|TODO|ToDo|Todo|To-?
 /** `Push this to conclusion AI @garloff`: owner at the very end of a sentence. */
 const END_AI = new RegExp(String.raw`\s[_*]*AI[_*]*\s+(${HL})\s*[.!]?\s*$`);
 /** A label that introduces a list of action items: `AI:`, `AI for this week:`, `=> TODO:`, `Todos`. */
-const ACTION_LABEL = /^[_*]*(?:[-=]>\s*)?[_*]*(?:(?:AI|AIs|AI['’]s)|(?:action[ -]?items?|to-?dos?|todos))(?![\w'’-])[^:@]{0,40}:?[_*]*\s*$/;
+const ACTION_LABEL = /^[_*]*(?:[-=]>\s*)?[_*]*(?:AI|AIs|AI['’]s|[Aa]ction[ -]?[Ii]tems?|[Tt][Oo]-?[Dd][Oo]s?)(?:\s+(?:for|from|of|until|till|this|last|next|open|pending)\b[^:@]{0,40})?\s*:?[_*]*\s*$/;
 
 /** Status words that open a sub-bullet (`- done: <url>`, `- in progress: …`). */
 const STATUS = /^(?:done|open|closed|in[ -]progress|ongoing|on[ -]going|wip|blocked|postponed|deferred|obsolete|dropped|pending|started|cancell?ed|not done|no progress|waiting|finished|completed|moved|still open|status)\b/i;
 /** Entries that say there is nothing to do. */
-const NOTHING = /^[_*(]*(?:none|nothing|n\/a|-+|—)[_*).]*$/i;
+const NOTHING = /^[_*(]*(?:none|nothing|n\/a|-+|—)[_*).]*$|^no (?:open )?(?:AIs?|action items?|to-?dos?)\b/i;
 
 /** `Action items`, `Todos`, `Check AIs from last time`, `AI's`, `TODO: Docs updates`. */
 export function isActionHeading(text: string): boolean {
@@ -124,7 +124,7 @@ export function findMarkers(rawLine: string): FoundMarker[] {
   for (let k = 0; k < matches.length; k++) {
     const m = matches[k]!;
     const start = m.index;
-    const end = k + 1 < matches.length ? matches[k + 1]!.index : line.length;
+    const end = line.length;
     const tail = line.slice(start + m[0].length, end);
     const before = line.slice(0, start).trimEnd();
     const inParens = before.endsWith('(');
@@ -153,12 +153,14 @@ export function findMarkers(rawLine: string): FoundMarker[] {
     } else if (!colon) {
       const dash = /^\s*[-–]\s/.test(tail);
       const tokenLabel = /^\s+[A-Za-z0-9][\w-]*\s*:/.test(tail); // `AI VP04: …`
+      const noted = /^to-?do/i.test(m[2]!) ? /^\s*\([^)]*\)\s*:/.exec(tail) : null; // `TODO (with R5): …`
+      if (noted) rest = tail.slice(noted[0].length);
       const arrowed = afterArrow && /^\s+\w/.test(tail); // `-> AI discuss …`
-      if (!dash && !tokenLabel && !arrowed) continue;
-      keepRest = tokenLabel || arrowed;
+      if (!dash && !tokenLabel && !arrowed && !noted) continue;
+      keepRest = tokenLabel || arrowed || Boolean(noted);
     }
     if (!keepRest) rest = rest.replace(/^[_*]*\s*(?:[:\-–][_*]*\s*)?/, '');
-    let text = rest.trim();
+    let text = rest.trim().replace(/^[,;.\s]+/, '');
     if (inParens) text = balanceParens(text);
     if (!text && assignees.length === 0) continue; // a bare `AI:` label: its list is handled elsewhere
     if (!text) text = before.replace(/^[_*\s]+|[\s,;:(\-–]+$/g, '');
@@ -167,6 +169,11 @@ export function findMarkers(rawLine: string): FoundMarker[] {
   if (out.length === 0) {
     const e = END_AI.exec(line);
     if (e) out.push({ assignees: keysIn(e[1]!), text: line.slice(0, e.index).trim(), atStart: false, opener: '' });
+  }
+  // One item per line: a second marker on the line (`TODO: x (AI Kurt: y)`) only adds its owners.
+  if (out.length > 1) {
+    const [first, ...others] = out as [FoundMarker, ...FoundMarker[]];
+    return [{ ...first, assignees: uniqueKeys([...first.assignees, ...others.flatMap((o) => o.assignees)]) }];
   }
   return out;
 }

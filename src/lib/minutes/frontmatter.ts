@@ -48,13 +48,14 @@ export function splitFrontmatter(text: string): FrontmatterResult {
 
   const yaml = lines.slice(open + 1, close);
   const firstContent = yaml.find((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
-  const looksLikeYaml = firstContent === undefined || YAML_LIKE.test(firstContent.trim());
+  // An empty block is an empty frontmatter; a block of `# …` lines is a slide, not YAML comments.
+  const looksLikeYaml = firstContent === undefined ? yaml.every((l) => l.trim() === '') : YAML_LIKE.test(firstContent.trim());
   const range = { start: open + 1, end: close + 1 };
   try {
     // Passing options disables gray-matter's shared cache (its cached objects are mutable).
     const parsed = matter(['---', ...yaml, '---', ''].join('\n'), {});
     const data = parsed.data as unknown;
-    if (data && typeof data === 'object' && !Array.isArray(data)) {
+    if (data && typeof data === 'object' && !Array.isArray(data) && (looksLikeYaml || Object.keys(data).length > 0)) {
       return { data: plain(data) as Record<string, unknown>, body: blankLines(lines, open, close), range, warnings: [] };
     }
     // A scalar "frontmatter" is really a slide separator followed by text: keep it as body.

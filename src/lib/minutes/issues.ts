@@ -244,7 +244,7 @@ export function extractIssues(doc: Doc): IssueMention[] {
       named.set(c.block, [...(named.get(c.block) ?? []), { ref, line: c.line, block: c.block }]);
     } else {
       // An unknown repo and no org to give it: treat it like a bare number.
-      c.repo = undefined;
+      delete c.repo;
     }
   }
   for (const c of candidates) {

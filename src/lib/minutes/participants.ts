@@ -230,7 +230,7 @@ export interface ParticipantsResult {
  * 2. a `Participants:` label paragraph or top-level list item (not nested in a
  *    topic: that is a breakout group), with its entries after the colon, on the
  *    next lines, in its nested list or in the list right after it;
- * 3. a bare list of @handles right under the first heading.
+ * 3. a bare list of @handles right under the first heading, when that is the date heading.
  */
 export function extractParticipants(doc: Doc): ParticipantsResult {
   const blocks = doc.tree.children;
@@ -295,7 +295,8 @@ export function extractParticipants(doc: Doc): ParticipantsResult {
   // 3. A bare @handle list right under the first heading.
   if (!headingFound && seen.size === 0) {
     const h = blocks.findIndex((b) => b.type === 'heading');
-    const next = h >= 0 ? blocks[h + 1] : undefined;
+    const dated = h >= 0 && /\d{4}-\d{2}-\d{2}/.test(plainText(blocks[h]!));
+    const next = dated ? blocks[h + 1] : undefined;
     if (next && isHandleList(next)) {
       readBlocks([next], collector);
       ranges.push({ start: startLine(next), end: endLine(next) });

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeHandle } from '../../../src/lib/minutes/participants.ts';
+import { parse } from './helpers.ts';
+
+describe('normalizeHandle', () => {
+  it.each([
+    ['@JuanPTM', 'juanptm'],
+    ['@cah\\_hbaum', 'cahhbaum'],
+    ['@cah_hbaum', 'cahhbaum'],
+    ['@garloff,', 'garloff'],
+    ['@mbuechse.', 'mbuechse'],
+    ['@anja.strunk', 'anja.strunk'],
+    ['artificial-intelligence', 'artificial-intelligence'],
+  ])('%s -> %s', (raw, key) => {
+    expect(normalizeHandle(raw)).toBe(key);
+  });
+});
+
+const keys = (lines: string[], source?: string) => parse(lines, source).meeting.participants.map((p) => p.key);
+
+describe('participants section', () => {
+  it.each([
+    { name: 'H2 heading with note', lines: ['# 2023-05-17', '## Participants (preferably github handles)', '', '- @JuanPTM', '- @garloff', '', '## Agenda', '- @other'], keys: ['juanptm', 'garloff'] },
+    { name: 'misspelt heading, any level', lines: ['#### Particpants', '* @a', '* @b'], keys: ['a', 'b'] },
+    { name: 'Attendees', lines: ['## Attendees', '* @a'], keys: ['a'] },
+    { name: 'Teilnehmer', lines: ['## Teilnehmer', '- Kurt Garloff'], keys: ['kurt garloff'] },
+    { name: 'Who', lines: ['## Who', '- @a'], keys: ['a'] },
+    { name: '"Who presents …" is no participants heading', lines: ['## Who presents in the community call?', '- @a'], keys: [] },
+    { name: 'emoji and note', lines: ['## :family: Participants (GitHub handles preferred)', '- @a'], keys: ['a'] },
+    { name: 'dash note', lines: ['## Participants - use of github handle is preferred', '* @a'], keys: ['a'] },
+    { name: 'note without dash', lines: ['## Participants  use of github handle is preferred', '* @a'], keys: ['a'] },
+    { name: 'glued heading', lines: ['# 2023-07-27 ## Participants (use of github handle is preferred)', '- @a', '- @b'], keys: ['a', 'b'] },
+    { name: 'bullet-less lines', lines: ['## Participants (prefer github handles)', '@a', '@b', '@c'], keys: ['a', 'b', 'c'] },
+    { name: 'comma-separated', lines: ['## Participants', '@a, @b, Kurt Garloff'], keys: ['a', 'b'] },
+    { name: 'comma-separated names', lines: ['## Participants', 'Kurt Garloff, Dirk Loßack'], keys: ['kurt garloff', 'dirk loßack'] },
+    { name: 'notes stripped', lines: ['## Participants', '- @horazont (late to the party)', '- @fkr (partially)', '- @fraugabel(katha)', '- (@garloff - struggling with chrome)', '- @bzapiec - master-caster', '- @mbuechse (until 11:00)'], keys: ['horazont', 'fkr', 'fraugabel', 'garloff', 'bzapiec', 'mbuechse'] },
+    { name: 'slash-joined handles', lines: ['## Participants', '- @joshmue/master-caster/o-otte'], keys: ['joshmue', 'master-caster', 'o-otte'] },
+    { name: 'name with handle', lines: ['## Participants', '- ed (@itrich)'], keys: ['itrich'] },
+    { name: 'plain names, spaces collapsed', lines: ['## Participants', '- Kurt   Garloff', '- Jonas'], keys: ['kurt garloff', 'jonas'] },
+    { name: 'escaped underscore', lines: ['## Participants', '- @cah\\_hbaum', '- @cah_hbaum'], keys: ['cahhbaum'] },
+    { name: 'dedupe case variants', lines: ['## Participants', '- @JoshuaI96', '- @joshuai96'], keys: ['joshuai96'] },
+    { name: 'excused and negations are not participants', lines: ['## Participants', '- @a', '- not: @garloff (traveling)', '- Excused:', '    - @b', '', 'Apologies:', '- @c'], keys: ['a'] },
+    { name: 'roles are not attendance', lines: ['## Participants', '* @a', '', 'Summary in team call:', '    @b', '', 'Summary & minutes transfer: @c'], keys: ['a'] },
+    { name: 'label line with a list', lines: ['# Minutes 2022-08-25', '', 'Participants:', '', '- Kurt Garloff', '- @fkr'], keys: ['kurt garloff', 'fkr'] },
+    { name: 'label list item with a nested list', lines: ['## Meeting - 2025-01-28', '### Housekeeping', '- Participants:', '    - @a', '    - @b', '- Minutes: @c'], keys: ['a', 'b'] },
+    { name: 'label with inline entries', lines: ['# Call', 'Participants: @a, @b'], keys: ['a', 'b'] },
+    { name: 'head-count is no list', lines: ['# Workshop', '- Participants: 22'], keys: [] },
+    { name: 'breakout group nested in a topic', lines: ['# 2024-03-27', '## Participants', '- @a', '## Topic', '- Breakout', '    - Participants: @b, @c'], keys: ['a'] },
+    { name: 'nested breakout without any heading list', lines: ['# 2022-09-26', '* Standardization', '    - Participants: @b, @c'], keys: [] },
+    { name: 'bare handle list under the date heading', lines: ['# 2022-10-05', '* @fkr', '* @maliblatt', '', '## Recurring items', '* Who is presenting?', '   @fkr'], keys: ['fkr', 'maliblatt'] },
+    { name: 'no list at all', lines: ['# SCS Tech Weekly 2023-04-06', '## Meta', 'Minutes: @tibeer'], keys: [] },
+  ])('$name', ({ lines, keys: expected }) => {
+    expect(keys(lines)).toEqual(expected);
+  });
+
+  it('keeps the label as written', () => {
+    expect(parse(['## Participants', '- @JuanPTM']).meeting.participants).toEqual([{ key: 'juanptm', label: '@JuanPTM' }]);
+  });
+
+  it('warns about an empty section', () => {
+    expect(parse(['# 2025-11-14', '## :family: Participants', '## Agenda']).meeting.warnings).toContainEqual({ line: 2, message: 'participants section is empty' });
+  });
+});
+
+describe('mentions', () => {
+  it('takes @handles outside the participants list, not e-mails, URLs or code', () => {
+    const { meeting } = parse([
+      '# 2023-05-17',
+      '## Participants',
+      '- @a',
+      '## Agenda',
+      '### How do we call ourselves? (@fdobrovolny)',
+      '- mail a@b.de, see https://medium.com/@someone and `@code`',
+      '- Presented by <a href="https://github.com/x">@Scoopex</a>',
+      '- [@linked](https://github.com/linked) and @A',
+    ]);
+    expect(meeting.mentions).toEqual([
+      { key: 'fdobrovolny', line: 5, anchor: 'how-do-we-call-ourselves-fdobrovolny' },
+      { key: 'scoopex', line: 7, anchor: 'how-do-we-call-ourselves-fdobrovolny' },
+      { key: 'linked', line: 8, anchor: 'how-do-we-call-ourselves-fdobrovolny' },
+      { key: 'a', line: 8, anchor: 'how-do-we-call-ourselves-fdobrovolny' },
+    ]);
+  });
+});
