@@ -6,6 +6,7 @@ import { loadSettings } from './src/settings.ts';
 import { minutesAssets } from './src/integrations/assets.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { buildReportSummary } from './src/integrations/report.ts';
+import { cspConfig } from './src/integrations/csp.ts';
 
 const settings = loadSettings();
 
@@ -18,5 +19,7 @@ export default defineConfig({
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   build: { format: 'directory' },
   integrations: [mdx(), sitemap(), minutesAssets(settings.minutesDir), pagefindIndex(), buildReportSummary({ strict: settings.strict })],
+  // Content-Security-Policy <meta> on every page: scripts only from the site (hashes, /_astro, /pagefind); see src/integrations/csp.ts.
+  security: { csp: cspConfig(import.meta.dirname) },
   vite: { server: { fs: { allow: ['.', settings.minutesDir] } } },
 });

@@ -11,11 +11,11 @@ const HL = String.raw`[_*]*${H}(?:[_*]*\s*${SEP}\s*[_*]*${H})*[_*]*`;
 /** Handles right after a marker, optionally in parentheses: `AI (@a):`. */
 const HANDLES = new RegExp(String.raw`^[_*]*(?:\(\s*${HL}\s*\)|${HL})`);
 /** `@x will …`, `@x, @y to …`, `@x: …` at the start of an item text. */
-const LEADING_HANDLES = new RegExp(
-  String.raw`^[_*]*${H}(?:[_*]*\s*${SEP}\s*[_*]*${H})*[_*]*(?=\s*(?::|,|\s(?:will|to|shall|should|must|can|needs?|takes?|checks?|creates?|writes?|asks?|adds?)\b))`,
-);
+const LEADING_HANDLES = new RegExp(String.raw`^[_*]*${H}(?:[_*]*\s*${SEP}\s*[_*]*${H})*[_*]*(?=\s*(?::|,|\s+[A-Za-z]))`);
 /** `… (@x)`, `… (@x, @y)`, `… => @x`, `… -> @x` at the end of an item text. */
-const TRAILING_HANDLES = new RegExp(String.raw`\s*(?:\(\s*(${HL})\s*\)|(?:=>|->)\s*(${HL}))\s*[.]?$`);
+const TRAILING_HANDLES = new RegExp(String.raw`(?:\s*\(\s*(${HL})\s*\)|\s*(?:=>|->)\s*(${HL})|(?<!\b(?:by|with|from|for|of|to|and|cc|ask|asks|ping|contact)\s*)(?:\s*[;,\-–]\s*|\s+)(${HL}))\s*[.]?$`);
+
+const INNER_HANDLES = new RegExp(String.raw`\(\s*(${HL})\s*\)`);
 
 /** Where a marker may start: line start, or after a sentence end / bracket / comma / separator. */
 const BEFORE = String.raw`(?:^|(?<=[.;,!?)\]]\s+|\(\s*|:\s+|\s[-–]\s+|[-=]>\s*))`;
@@ -82,10 +82,16 @@ function assigneesFromText(text: string): { assignees: string[]; text: string } 
   const lead = LEADING_HANDLES.exec(text);
   if (lead) return { assignees: keysIn(lead[0]), text };
   const trail = TRAILING_HANDLES.exec(text);
-  if (trail) {
-    const keys = keysIn(trail[1] ?? trail[2] ?? '');
+  const closing = trail && (trail[1] ?? trail[2]);
+  if (trail && closing) {
+    const keys = keysIn(closing);
     if (keys.length) return { assignees: keys, text: text.slice(0, trail.index).trim() };
   }
+  // `Write epic (@garloff), input @x`: an owner in brackets inside the text.
+  const inner = INNER_HANDLES.exec(text);
+  if (inner) return { assignees: keysIn(inner[1]!), text };
+  // `finalizing Code of Conduct @FriederikeZelke`: owners named last; the text stays as written.
+  if (trail?.[3]) return { assignees: keysIn(trail[3]), text };
   return { assignees: [], text };
 }
 

@@ -23,7 +23,7 @@ export function normalizeHandle(raw: string): string {
  * `@handle` not preceded by a word character, `.`, `/` or `@` (so no e-mail
  * addresses, no `medium.com/@x`). `\_` is an escaped underscore in Markdown source.
  */
-const HANDLE = /(?<![\p{L}\p{N}_.+\-/@\\`])@((?:[A-Za-z0-9]|\\_)(?:[A-Za-z0-9._-]|\\_)*)((?:\/[A-Za-z0-9][A-Za-z0-9._-]*)*)/gu;
+const HANDLE = /(?<![\p{L}\p{N}.+\-/@\\`])@((?:[A-Za-z0-9]|\\_)(?:[A-Za-z0-9._-]|\\_)*)((?:\/[A-Za-z0-9][A-Za-z0-9._-]*)*)/gu;
 
 export interface HandleMatch {
   /** As written, `@` included, backslashes removed. */

@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+/**
+ * Screenshots of the main pages of a built site, desktop and phone, light and
+ * dark, into docs/screenshots/ (shown in the README).
+ * Usage: npm run build && node scripts/screenshots.mjs [dist] [base]
+ * Uses Debian's Chromium (/usr/bin/chromium) through playwright-core.
+ */
+import { createServer } from 'node:http';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const [dist = 'dist', base = '/'] = process.argv.slice(2);
+const out = 'docs/screenshots';
+const TYPES = { '.html': 'text/html', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png', '.jpg': 'image/jpeg', '.svg': 'image/svg+xml', '.wasm': 'application/wasm' };
+
+const server = createServer((req, res) => {
+  const url = decodeURIComponent((req.url ?? '/').split('?')[0]);
+  let file = path.join(dist, url.slice(base.length - 1));
+  if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+  if (!url.startsWith(base) || !existsSync(file)) {
+    res.writeHead(404, { 'content-type': 'text/html' });
+    return res.end(readFileSync(path.join(dist, '404.html')));
+  }
+  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+  res.end(readFileSync(file));
+}).listen(0, '127.0.0.1');
+await new Promise((r) => server.once('listening', r));
+const root = `http://127.0.0.1:${server.address().port}${base}`;
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const page0 = await browser.newPage();
+await page0.goto(`${root}people/`);
+const person = await page0.locator('main a[href*="/people/"]:not([href$="/people/"])').first().getAttribute('href');
+await page0.goto(`${root}issues/`);
+const issue = await page0.locator('main a[href*="/issues/"]:not([href$="/issues/"])').first().getAttribute('href');
+await page0.goto(`${root}`);
+const meeting = await page0.locator('.meeting-list a').first().getAttribute('href');
+await page0.close();
+
+const pages = { home: root, meeting: new URL(meeting, root).href, person: new URL(person, root).href, issue: new URL(issue, root).href, search: `${root}search/?q=upgrade` };
+const variants = [
+  { name: 'desktop', viewport: { width: 1280, height: 860 } },
+  { name: 'phone', viewport: { width: 390, height: 800 }, isMobile: true, deviceScaleFactor: 1 },
+];
+mkdirSync(out, { recursive: true });
+for (const scheme of ['light', 'dark']) {
+  for (const v of variants) {
+    const context = await browser.newContext({ viewport: v.viewport, isMobile: v.isMobile ?? false, colorScheme: scheme });
+    const page = await context.newPage();
+    for (const [name, url] of Object.entries(pages)) {
+      await page.goto(url);
+      await page.waitForTimeout(name === 'search' ? 800 : 100);
+      await page.screenshot({ path: `${out}/${name}-${v.name}-${scheme}.png` });
+    }
+    await context.close();
+  }
+}
+await browser.close();
+server.close();
+console.log(`screenshots of ${Object.keys(pages).join(', ')} in ${out}/`);
