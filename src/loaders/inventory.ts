@@ -8,6 +8,25 @@ export const MAX_MINUTES_BYTES = 2 * 1024 * 1024;
 
 export const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif']);
 
+/**
+ * Reasons for skipping a file that point at a problem in the minutes
+ * repository (not just "this file is not minutes"): strict mode fails on them
+ * like on warnings.
+ */
+export const PROBLEM_REASONS = {
+  tooLarge: 'file too large',
+  binary: 'binary file (contains NUL bytes), not Markdown',
+  brokenLink: 'broken symbolic link or link loop',
+  outsideLink: 'symbolic link to a file outside the minutes folder',
+  unreadable: 'could not be read',
+  special: 'not a regular file',
+} as const;
+
+/** Whether a skipped file's reason is a problem (see PROBLEM_REASONS). */
+export function isProblemReason(reason: string | undefined): boolean {
+  return reason !== undefined && Object.values(PROBLEM_REASONS).some((r) => reason.startsWith(r));
+}
+
 /** A Markdown file that should become a page: its bytes, read once. */
 export interface MinutesFile {
   source: string;
@@ -47,14 +66,22 @@ export async function takeInventory(
 
   const found: { abs: string; link: boolean }[] = [];
   const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true });
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      // An unreadable folder (permissions) is listed, not fatal.
+      if (dir === root) throw e;
+      skip(toSource(root, dir), `${PROBLEM_REASONS.unreadable}: folder (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+      return;
+    }
     for (const e of entries) {
       if (e.name === '.git' || e.name === 'node_modules') continue;
       const abs = path.join(dir, e.name);
       if (e.isDirectory()) await walk(abs);
       else if (e.isSymbolicLink()) found.push({ abs, link: true });
       else if (e.isFile()) found.push({ abs, link: false });
-      else skip(toSource(root, abs), 'not a regular file');
+      else skip(toSource(root, abs), `${PROBLEM_REASONS.special} (a device, socket or pipe)`);
     }
   };
   await walk(root);
@@ -62,6 +89,16 @@ export async function takeInventory(
 
   for (const { abs, link } of found) {
     const source = toSource(root, abs);
+    try {
+      await sortFile(abs, source, link);
+    } catch (e) {
+      // Permissions, a file removed during the build…: listed, never fatal.
+      skip(source, `${PROBLEM_REASONS.unreadable} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+  }
+  return { minutes, others, images };
+
+  async function sortFile(abs: string, source: string, link: boolean): Promise<void> {
     const ext = path.extname(source).toLowerCase();
     const isMarkdown = ext === '.md';
     if (link) {
@@ -69,55 +106,55 @@ export async function takeInventory(
       try {
         target = await realpath(abs);
       } catch {
-        skip(source, 'broken symbolic link or link loop');
-        continue;
+        skip(source, PROBLEM_REASONS.brokenLink);
+        return;
       }
       const info = await stat(target);
       const inside = target.startsWith(realRoot + path.sep);
       if (info.isDirectory()) skip(source, 'symbolic link to a folder (not followed)');
-      else if (!inside) skip(source, 'symbolic link to a file outside the minutes folder');
+      else if (!inside) skip(source, PROBLEM_REASONS.outsideLink);
       else if (isMarkdown) skip(source, `symbolic link to ${toSource(realRoot, target)}`, 'duplicate');
       else skip(source, `symbolic link to ${toSource(realRoot, target)}; not a Markdown file`);
-      continue;
+      return;
     }
     const knownReason = known.get(source);
     if (knownReason) {
       skip(source, knownReason);
-      continue;
+      return;
     }
     if (!isMarkdown) {
       if (IMAGE_EXTENSIONS.has(ext) && source.includes('/')) images.push(source);
+      else if (ext === '.svg') skip(source, 'SVG image: not served (an SVG file can carry script)');
       else skip(source, source.includes('/') ? 'not a Markdown file' : 'not in a series folder (not Markdown)');
-      continue;
+      return;
     }
     if (!source.includes('/')) {
       skip(source, 'not in a series folder (minutes are <series>/<file>.md)');
-      continue;
+      return;
     }
     if (isExcluded(source)) {
       skip(source, 'not minutes (excluded by name or by the config)');
-      continue;
+      return;
     }
     const info = await stat(abs);
     if (info.size > MAX_MINUTES_BYTES) {
-      skip(source, `file too large (${(info.size / 1048576).toFixed(1)} MB; the limit is ${MAX_MINUTES_BYTES / 1048576} MB)`);
-      continue;
+      skip(source, `${PROBLEM_REASONS.tooLarge} (${(info.size / 1048576).toFixed(1)} MB; the limit is ${MAX_MINUTES_BYTES / 1048576} MB)`);
+      return;
     }
     const bytes = await readFile(abs);
     if (bytes.includes(0)) {
-      skip(source, 'binary file (contains NUL bytes), not Markdown');
-      continue;
+      skip(source, PROBLEM_REASONS.binary);
+      return;
     }
     const hash = createHash('sha1').update(bytes).digest('hex');
     const first = byHash.get(hash);
     if (first !== undefined) {
       skip(source, `byte-identical copy of ${first}`, 'duplicate');
-      continue;
+      return;
     }
     byHash.set(hash, source);
     minutes.push({ source, bytes, hash });
   }
-  return { minutes, others, images };
 }
 
 /** Whether a source is excluded: its file name or its whole path is in the list (case-insensitive). */
