@@ -49,7 +49,7 @@ function parseArgs(argv) {
     else if (a.startsWith('--only')) o.only = val();
     else if (a.startsWith('--wait-idle')) o.waitIdle = Number(val());
     else if (a === '--help' || a === '-h') {
-      console.log('usage: node bench/run.mjs [--sizes 1,2,5,10] [--runs 3] [--search-sizes 1,10] [--no-search] [--only ours|floor] [--corpus DIR] [--wait-idle S] [--fresh] [--keep]');
+      console.log('usage: node bench/run.mjs [--sizes 1,2,5,10] [--runs 3] [--search-sizes 1,10] [--no-search] [--only ours|floor] [--corpus DIR] [--wait-idle S] [--fresh] [--keep]\n       node bench/run.mjs --table [results.json]   # reprint the tables of a results file');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -466,7 +466,14 @@ function median(xs) {
   return v.length ? quantile(v, 0.5) : null;
 }
 
-const FIGURES = ['wallMs', 'astroMs', 'pagefindMs', 'rssPeakMB', 'rssAstroMB', 'rssPagefindMB', 'cpuS', 'othersCores', 'warmMs', 'warmPct', 'pages', 'msPerPage', 'distMB', 'pagefindMB'];
+const FIGURES = ['wallMs', 'astroMs', 'pagefindMs', 'rssPeakMB', 'rssAstroMB', 'rssPagefindMB', 'cpuS', 'othersCores', 'warmMs', 'warmPct', 'warmCpuS', 'pages', 'msPerPage', 'cpuMsPerPage', 'distMB', 'pagefindMB'];
+
+/** Figures derived from the measured ones (also recomputed by --table on older results). */
+function derive(row) {
+  row.cpuMsPerPage = row.cpuS != null && row.pages ? (1000 * row.cpuS) / row.pages : null;
+  row.warmCpuS = row.warm?.cpuS ?? null;
+  return row;
+}
 
 function summarise(runs) {
   const m = {};
@@ -481,7 +488,7 @@ function markdown(result) {
   const lines = [];
   const runCounts = [...new Set(Object.values(result.sizes).map((r) => r.runs ?? result.config.runs))].join('/');
   lines.push(`Cold build, warm rebuild and output (medians of ${runCounts} runs; ratio = ours/floor, median of per-run ratios)`, '');
-  lines.push('| size | md files | site | cold s | cpu s | astro s | pagefind s | peak RSS MB (astro / pagefind) | warm s (% of cold) | pages | ms/page | dist MB | pagefind MB | others busy (cores) |');
+  lines.push('| size | md files | site | cold s | cpu s | astro s | pagefind s | peak RSS MB (astro / pagefind) | warm s (% of cold) | pages | ms/page (cpu) | dist MB | pagefind MB | others busy (cores) |');
   lines.push('|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const [size, r] of Object.entries(result.sizes)) {
     for (const who of ['ours', 'floor', 'ratio']) {
@@ -492,7 +499,7 @@ function markdown(result) {
       lines.push(
         `| ${size}× | ${r.input.files}${r.runs ? ` (${r.runs} runs)` : ''} | ${who} | ${ratio ? n(x.wallMs) : s(x.wallMs)} | ${n(x.cpuS)} | ${ratio ? n(x.astroMs) : s(x.astroMs)} | ${ratio ? n(x.pagefindMs) : s(x.pagefindMs)} | ` +
           `${n(x.rssPeakMB, 0)} (${n(x.rssAstroMB, 0)} / ${n(x.rssPagefindMB, 0)}) | ${ratio ? n(x.warmMs) : `${s(x.warmMs)} (${fmt(x.warmPct, 0)} %)`} | ` +
-          `${ratio ? n(x.pages) : fmt(x.pages, 0)} | ${n(x.msPerPage, 2)} | ${n(x.distMB)} | ${n(x.pagefindMB, 2)} | ${ratio ? '' : fmt(x.othersCores, 2)} |`,
+          `${ratio ? n(x.pages) : fmt(x.pages, 0)} | ${n(x.msPerPage, ratio ? 2 : 1)} (${n(x.cpuMsPerPage, ratio ? 2 : 1)}) | ${n(x.distMB)} | ${n(x.pagefindMB, 2)} | ${ratio ? '' : fmt(x.othersCores, 2)} |`,
       );
     }
   }
@@ -539,7 +546,27 @@ function versionOf(pkg) {
 
 // ---------------------------------------------------------------- main
 
+/** Recompute medians, ratios and the Markdown of a results file (after changing what the table shows). */
+async function reprint(file) {
+  const result = JSON.parse(await fs.readFile(file, 'utf8'));
+  for (const entry of Object.values(result.sizes)) {
+    for (const w of ['ours', 'floor']) if (entry[w]) entry[w].median = summarise(entry[w].runs.map(derive));
+    if (entry.ours && entry.floor) {
+      entry.ratio = {};
+      for (const f of FIGURES) entry.ratio[f] = median(entry.ours.runs.map((o, i) => (entry.floor.runs[i]?.[f] ? o[f] / entry.floor.runs[i][f] : null)));
+    }
+  }
+  result.markdown = markdown(result);
+  await fs.writeFile(file, JSON.stringify(result, null, 2) + '\n');
+  console.log(result.markdown);
+}
+
 async function main() {
+  const tableAt = process.argv.indexOf('--table');
+  if (tableAt !== -1) {
+    const file = process.argv[tableAt + 1] ?? path.join(HERE, 'results', `${new Date().toISOString().slice(0, 10)}.json`);
+    return reprint(path.resolve(file));
+  }
   const opt = parseArgs(process.argv.slice(2));
   if (!existsSync(opt.corpus)) throw new Error(`corpus not found: ${opt.corpus}`);
   if (!TIME) console.warn('note: /usr/bin/time not found; peak RSS comes from sampling /proc (apt-get install -y time for exact figures)');
@@ -594,7 +621,7 @@ async function main() {
           idleWait: idle,
           warm: { wallMs: warm.wallMs, cpuS: warm.cpuS, othersCores: warm.othersCores, astroMs: warm.astroMs, pagefindMs: warm.pagefindMs, phases: warm.phases, touched: path.relative(minutesDir, touched.file) },
         };
-        runs[w].push(row);
+        runs[w].push(derive(row));
         console.error(
           `bench: ${size}× run ${r + 1} ${w}: cold ${s(row.wallMs)} s (astro ${s(row.astroMs)}, pagefind ${s(row.pagefindMs)} [${row.pagefindTimeFrom}]), ` +
             `cpu ${fmt(row.cpuS)} s, others ${fmt(row.othersCores, 2)} cores, peak ${fmt(row.rssPeakMB, 0)} MB, warm ${s(row.warmMs)} s, ${row.pages} pages, dist ${fmt(row.distMB)} MB`,

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -46,7 +46,8 @@ export function minutesAssets(minutesDir: string): AstroIntegration {
           const rel = path.relative(minutesDir, path.join(e.parentPath, e.name));
           if (rel.split(path.sep).some((part) => part.startsWith('.'))) continue;
           await mkdir(path.join(out, path.dirname(rel)), { recursive: true });
-          await copyFile(path.join(minutesDir, rel), path.join(out, rel));
+          // A hard link costs nothing (the images are ~50 MB in the SCS archive); copy across file systems.
+          await link(path.join(minutesDir, rel), path.join(out, rel)).catch(() => copyFile(path.join(minutesDir, rel), path.join(out, rel)));
         }
       },
     },
