@@ -4,7 +4,7 @@ const server = await serveDist('/tmp/pp-corpus', '/');
 const browser = await launchBrowser();
 const page = await browser.newPage();
 const errors: string[] = [];
-page.on('pageerror', (e) => errors.push(String(e)));
+page.on('pageerror', (e) => errors.push(String(e))); page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
 await page.goto(server.url + 'people/');
 const col = (i: number) => page.$$eval(`.people-table tbody tr td:nth-child(${i})`, (tds) => tds.slice(0, 5).map((t) => (t as HTMLElement).dataset.value ?? t.textContent!.trim()));
 const sorts = () => page.$$eval('.people-table th', (ths) => ths.map((t) => t.getAttribute('aria-sort')));

@@ -22,9 +22,12 @@ export const TITLE_WEIGHT = 10;
  * the action-item summary (the same text stands in its section of the minutes;
  * indexing it twice doubles its weight and adds a competing "Action items"
  * section to results), and the meeting's date line ("Wednesday, 17 May 2023 ·
- * 3 years ago": the date is in the title, the rest is noise).
+ * 3 years ago": the date is in the title, the rest is noise). On an issue page
+ * only the reference itself is indexed, not the story of excerpts from the
+ * meetings (those excerpts are found on their meeting pages; indexed twice,
+ * issue pages would push the meetings down for every topic query).
  */
-export const EXCLUDE = ['.heading-anchor', '.issue-page-link', '.action-items', '.meeting-meta time'];
+export const EXCLUDE = ['.heading-anchor', '.issue-page-link', '.action-items', '.meeting-meta time', 'article.issue .story'];
 
 const HEADING = /<h([1-6])(?=[\s>])([^>]*)>/gi;
 
@@ -87,8 +90,18 @@ export function pagefindIndex(): AstroIntegration {
           '.pf_fragment': 'application/octet-stream',
           '.pf_filter': 'application/octet-stream',
         };
-        server.middlewares.use(`${base}pagefind/`, (req, res, next) => {
-          const rel = decodeURIComponent((req.url ?? '/').split('?')[0]!).replace(/^\/+/, '');
+        // Matched by hand: depending on the order of Vite's own middlewares the base may or may not have been stripped yet.
+        const prefixes = [...new Set([`${base}pagefind/`, '/pagefind/'])];
+        server.middlewares.use((req, res, next) => {
+          let pathname: string;
+          try {
+            pathname = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+          } catch {
+            return next();
+          }
+          const prefix = prefixes.find((p) => pathname.startsWith(p));
+          if (!prefix) return next();
+          const rel = pathname.slice(prefix.length);
           const file = path.resolve(bundle, rel);
           if (!file.startsWith(bundle + path.sep) || !existsSync(file) || !statSync(file).isFile()) return next();
           res.setHeader('Content-Type', types[path.extname(file)] ?? 'application/octet-stream');
@@ -104,21 +117,19 @@ export function pagefindIndex(): AstroIntegration {
         const problems: string[] = [];
         let pages = 0;
         const files = await htmlFiles(site);
-        // Read in parallel, add in small batches: the pagefind service handles one request at a time anyway.
-        const batch = 32;
-        for (let i = 0; i < files.length; i += batch) {
-          const slice = files.slice(i, i + batch);
-          const contents = await Promise.all(slice.map((f) => readFile(f, 'utf8')));
-          await Promise.all(
-            slice.map(async (file, j) => {
-              const html = contents[j]!;
-              if (!html.includes('data-pagefind-body')) return;
-              const added = await index.addHTMLFile({ sourcePath: path.relative(site, file).split(path.sep).join('/'), content: weightHeadings(html) });
-              if (added.errors.length) problems.push(...added.errors);
-              else pages++;
-            }),
-          );
-        }
+        // A small pool: read, and hand over every page that has a body; the pagefind service queues the requests.
+        let next = 0;
+        const worker = async () => {
+          while (next < files.length) {
+            const file = files[next++]!;
+            const html = await readFile(file, 'utf8');
+            if (!html.includes('data-pagefind-body')) continue;
+            const added = await index.addHTMLFile({ sourcePath: path.relative(site, file).split(path.sep).join('/'), content: weightHeadings(html) });
+            if (added.errors.length) problems.push(...added.errors);
+            else pages++;
+          }
+        };
+        await Promise.all(Array.from({ length: 64 }, worker));
         if (problems.length) logger.warn(`pagefind: ${problems.slice(0, 10).join('; ')}`);
         const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
         if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);

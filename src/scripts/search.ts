@@ -106,6 +106,7 @@ interface SubResult {
 interface ResultData {
   url: string;
   excerpt: string;
+  content?: string;
   meta: Record<string, string | undefined>;
   sub_results: SubResult[];
 }
@@ -319,7 +320,11 @@ export function initSearchPage(root: HTMLElement): void {
     if (d.meta['kind'] === 'issue') meta.append(el('span', { class: 'chip', text: 'Issue' }));
     if (series) meta.append(el('span', { class: 'result-series', text: series }));
     if (date) meta.append(el('time', { datetime: date, text: date }));
-    const excerpt = el('p', { class: 'result-excerpt' }, ...excerptNodes(best?.excerpt || d.excerpt));
+    const excerpt =
+      d.meta['kind'] === 'issue'
+        ? // The excerpt of an issue page would show the hidden tokens: show the start of its text without them instead.
+          el('p', { class: 'result-excerpt' }, issueSearchTokens(title).reduce((t, tok) => t.split(tok).join(' '), d.content ?? '').replace(/^[^#]*#\d+[\s.]*/, '').replace(/\s+/g, ' ').trim().slice(0, 220))
+        : el('p', { class: 'result-excerpt' }, ...excerptNodes(best?.excerpt || d.excerpt));
     const li = el('li', { class: 'search-result' }, link, meta, excerpt);
     const others = sections.slice(1, 3).filter((s) => s.anchor?.id && s.title && s.locations.length);
     if (others.length) {
