@@ -96,7 +96,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2);
   const baseAt = args.indexOf('--base');
   const base = baseAt >= 0 ? args[baseAt + 1] : process.env.BASE_PATH || '/';
-  const dist = args.find((a, i) => !a.startsWith('--') && i !== baseAt + 1) ?? 'dist';
+  const dist = args.find((a, i) => !a.startsWith('--') && (baseAt < 0 || i !== baseAt + 1)) ?? 'dist';
   const { pages, links, problems } = checkDist(dist, { base, site: process.env.SITE_URL });
   console.log(`check-dist: ${pages} pages, ${links} internal links checked, ${problems.length} problems`);
   for (const p of problems.slice(0, 50)) console.log(`  ${p}`);
