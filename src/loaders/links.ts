@@ -13,13 +13,24 @@ const PAD_UPLOAD = /^https?:\/\/[^/]+\/uploads\/([^/?#]+)$/i;
  * from the sets passed in: which sources became which meeting ids, and which
  * image files exist next to the minutes.
  */
-export function createLinkResolvers(opts: { paths: Paths; idBySource: Map<string, string>; images: Set<string> }) {
-  const { paths, idBySource, images } = opts;
+export function createLinkResolvers(opts: {
+  paths: Paths;
+  idBySource: Map<string, string>;
+  images: Set<string>;
+  /** Heading anchors per meeting id: a link keeps its #anchor only when the target has it. */
+  anchorsById: Map<string, Set<string>>;
+}) {
+  const { paths, idBySource, images, anchorsById } = opts;
   const seriesSet = new Set([...idBySource.keys()].map((s) => s.split('/')[0]!));
 
   const meetingFor = (source: string, hash = '') => {
     const id = idBySource.get(source) ?? idBySource.get(`${source}.md`);
-    return id === undefined ? undefined : paths.meeting(id) + hash;
+    if (id === undefined) return undefined;
+    // GitHub line anchors (#L57) and anchors of edited headings would not resolve here: link the meeting instead.
+    const anchors = anchorsById.get(id);
+    const wanted = decodeURIComponent(hash.slice(1));
+    const anchor = [wanted, wanted.toLowerCase()].find((a) => a && anchors?.has(a));
+    return anchor ? paths.section(id, anchor) : paths.meeting(id);
   };
 
   return {

@@ -62,11 +62,13 @@ export function minutesLoader(): Loader {
       // Pass 1: parse changed files; reuse stored meetings for unchanged ones (their ids feed link resolution).
       const parsed: { file: MinutesFile; digest: string; result?: ReturnType<typeof parseMinutes>; decodeWarnings: ParseWarning[] }[] = [];
       const takenIds = new Map<string, string>();
+      const anchorsById = new Map<string, Set<string>>();
       for (const file of inventory.minutes) {
         const digest = generateDigest(`${contextDigest}:${file.hash}`);
         const stored = store.get<SourceRecord>(file.source);
         if (stored && stored.digest === digest && stored.data.meeting) {
           takenIds.set(stored.data.meeting.id, file.source);
+          anchorsById.set(stored.data.meeting.id, new Set(stored.data.meeting.headings.map((h) => h.anchor)));
           keep.add(file.source);
           continue;
         }
@@ -86,11 +88,12 @@ export function minutesLoader(): Loader {
           m.id = `${m.id}-${n}`;
         }
         takenIds.set(m.id, p.file.source);
+        anchorsById.set(m.id, new Set(m.headings.map((h) => h.anchor)));
       }
 
       // Pass 2: render with links resolved against the whole file set.
       const idBySource = new Map([...takenIds].map(([id, source]) => [source, id]));
-      const resolvers = createLinkResolvers({ paths, idBySource, images: new Set(inventory.images) });
+      const resolvers = createLinkResolvers({ paths, idBySource, images: new Set(inventory.images), anchorsById });
       for (const { file, digest, result, decodeWarnings } of parsed) {
         const meeting = result!.meeting;
         meeting.warnings.unshift(...decodeWarnings);

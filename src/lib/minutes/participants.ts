@@ -119,6 +119,24 @@ function asName(text: string): string | undefined {
   return t;
 }
 
+/** Split on `,` and `;` that are not inside brackets: `@x (late, partially), @y` is two parts. */
+function splitOutsideBrackets(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[') depth++;
+    else if ((c === ')' || c === ']') && depth > 0) depth--;
+    else if ((c === ',' || c === ';') && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.map((p) => p.trim()).filter(Boolean);
+}
+
 /**
  * Entries of one line of a participants list: every @handle in it (notes
  * around it ignored: `@x (late)`, `ed (@itrich)`, `(@x - struggling)`), else
@@ -129,6 +147,12 @@ export function entriesFromLine(line: string): { entries: Participant[]; exclude
   if (!text) return { entries: [], excluded: false };
   if (EXCLUDED.test(text)) return { entries: [], excluded: true };
   if (ROLE.test(text)) return { entries: [], excluded: false };
+  // `@alice, @Carol, Dieter Krause`: each comma-separated part is a handle or a name.
+  const parts = splitOutsideBrackets(text);
+  if (parts.length > 1) {
+    const entries = parts.flatMap((part) => entriesFromLine(part).entries);
+    return { entries, excluded: false };
+  }
   const handles = handlesIn(text);
   if (handles.length) return { entries: handles.map((h) => ({ key: h.key, label: h.label })), excluded: false };
   const bare = text

@@ -31,7 +31,7 @@ describe('participants section', () => {
     { name: 'note without dash', lines: ['## Participants  use of github handle is preferred', '* @a'], keys: ['a'] },
     { name: 'glued heading', lines: ['# 2023-07-27 ## Participants (use of github handle is preferred)', '- @a', '- @b'], keys: ['a', 'b'] },
     { name: 'bullet-less lines', lines: ['## Participants (prefer github handles)', '@a', '@b', '@c'], keys: ['a', 'b', 'c'] },
-    { name: 'comma-separated', lines: ['## Participants', '@a, @b, Kurt Garloff'], keys: ['a', 'b'] },
+    { name: 'comma-separated', lines: ['## Participants', '@a, @b, Kurt Garloff'], keys: ['a', 'b', 'kurt garloff'] },
     { name: 'comma-separated names', lines: ['## Participants', 'Kurt Garloff, Dirk Loßack'], keys: ['kurt garloff', 'dirk loßack'] },
     { name: 'notes stripped', lines: ['## Participants', '- @horazont (late to the party)', '- @fkr (partially)', '- @fraugabel(katha)', '- (@garloff - struggling with chrome)', '- @bzapiec - master-caster', '- @mbuechse (until 11:00)'], keys: ['horazont', 'fkr', 'fraugabel', 'garloff', 'bzapiec', 'mbuechse'] },
     { name: 'slash-joined handles', lines: ['## Participants', '- @joshmue/master-caster/o-otte'], keys: ['joshmue', 'master-caster', 'o-otte'] },
