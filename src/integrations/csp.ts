@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { AstroUserConfig } from 'astro';
 
 /**
  * The site's Content-Security-Policy (Astro's `security.csp`, emitted as a
@@ -24,7 +25,9 @@ import path from 'node:path';
  * - No plugins, no frames, no `<base>` from elsewhere, forms submit to the site.
  *   (`frame-ancestors` cannot be set from a `<meta>`; set it as a header on the host if needed.)
  */
-export function cspConfig(root: string, inlineScriptFiles: string[] = ['src/layouts/Base.astro', 'src/layouts/Redirect.astro']) {
+type CspConfig = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
+
+export function cspConfig(root: string, inlineScriptFiles: string[] = ['src/layouts/Base.astro', 'src/layouts/Redirect.astro']): CspConfig {
   return {
     algorithm: 'SHA-256' as const,
     directives: [
