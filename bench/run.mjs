@@ -466,12 +466,13 @@ function median(xs) {
   return v.length ? quantile(v, 0.5) : null;
 }
 
-const FIGURES = ['wallMs', 'astroMs', 'pagefindMs', 'rssPeakMB', 'rssAstroMB', 'rssPagefindMB', 'cpuS', 'othersCores', 'warmMs', 'warmPct', 'warmCpuS', 'pages', 'msPerPage', 'cpuMsPerPage', 'distMB', 'pagefindMB'];
+const FIGURES = ['wallMs', 'astroMs', 'pagefindMs', 'rssPeakMB', 'rssAstroMB', 'rssPagefindMB', 'cpuS', 'othersCores', 'warmMs', 'warmPct', 'warmCpuS', 'warmCpuPct', 'pages', 'msPerPage', 'cpuMsPerPage', 'distMB', 'pagefindMB'];
 
 /** Figures derived from the measured ones (also recomputed by --table on older results). */
 function derive(row) {
   row.cpuMsPerPage = row.cpuS != null && row.pages ? (1000 * row.cpuS) / row.pages : null;
   row.warmCpuS = row.warm?.cpuS ?? null;
+  row.warmCpuPct = row.warmCpuS != null && row.cpuS ? (100 * row.warmCpuS) / row.cpuS : null;
   return row;
 }
 
@@ -488,7 +489,7 @@ function markdown(result) {
   const lines = [];
   const runCounts = [...new Set(Object.values(result.sizes).map((r) => r.runs ?? result.config.runs))].join('/');
   lines.push(`Cold build, warm rebuild and output (medians of ${runCounts} runs; ratio = ours/floor, median of per-run ratios)`, '');
-  lines.push('| size | md files | site | cold s | cpu s | astro s | pagefind s | peak RSS MB (astro / pagefind) | warm s (% of cold) | pages | ms/page (cpu) | dist MB | pagefind MB | others busy (cores) |');
+  lines.push('| size | md files | site | cold s | cpu s | astro s | pagefind s | peak RSS MB (astro / pagefind) | warm s (% of cold wall / cpu) | pages | ms/page (cpu) | dist MB | pagefind MB | others busy (cores) |');
   lines.push('|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const [size, r] of Object.entries(result.sizes)) {
     for (const who of ['ours', 'floor', 'ratio']) {
@@ -498,7 +499,7 @@ function markdown(result) {
       const n = (v, d = 1) => (ratio ? (v == null ? '–' : `${fmt(v, 2)}×`) : fmt(v, d));
       lines.push(
         `| ${size}× | ${r.input.files}${r.runs ? ` (${r.runs} runs)` : ''} | ${who} | ${ratio ? n(x.wallMs) : s(x.wallMs)} | ${n(x.cpuS)} | ${ratio ? n(x.astroMs) : s(x.astroMs)} | ${ratio ? n(x.pagefindMs) : s(x.pagefindMs)} | ` +
-          `${n(x.rssPeakMB, 0)} (${n(x.rssAstroMB, 0)} / ${n(x.rssPagefindMB, 0)}) | ${ratio ? n(x.warmMs) : `${s(x.warmMs)} (${fmt(x.warmPct, 0)} %)`} | ` +
+          `${n(x.rssPeakMB, 0)} (${n(x.rssAstroMB, 0)} / ${n(x.rssPagefindMB, 0)}) | ${ratio ? n(x.warmMs) : `${s(x.warmMs)} (${fmt(x.warmPct, 0)} % / ${fmt(x.warmCpuPct, 0)} %)`} | ` +
           `${ratio ? n(x.pages) : fmt(x.pages, 0)} | ${n(x.msPerPage, ratio ? 2 : 1)} (${n(x.cpuMsPerPage, ratio ? 2 : 1)}) | ${n(x.distMB)} | ${n(x.pagefindMB, 2)} | ${ratio ? '' : fmt(x.othersCores, 2)} |`,
       );
     }
@@ -508,7 +509,7 @@ function markdown(result) {
     const lo = result.sizes[sizes[0]], hi = result.sizes[sizes.at(-1)];
     const k = sizes.at(-1) / sizes[0];
     lines.push('', `Growth ${sizes[0]}× → ${sizes.at(-1)}× (input ×${k}): ` +
-      ['ours', 'floor'].filter((w) => lo[w] && hi[w]).map((w) => `${w} cold ×${fmt(hi[w].median.wallMs / lo[w].median.wallMs, 2)}, peak RSS ×${fmt(hi[w].median.rssPeakMB / lo[w].median.rssPeakMB, 2)}`).join('; '));
+      ['ours', 'floor'].filter((w) => lo[w] && hi[w]).map((w) => `${w} cold ×${fmt(hi[w].median.wallMs / lo[w].median.wallMs, 2)} (cpu ×${fmt(hi[w].median.cpuS / lo[w].median.cpuS, 2)}), peak RSS ×${fmt(hi[w].median.rssPeakMB / lo[w].median.rssPeakMB, 2)}`).join('; '));
   }
   const searches = Object.entries(result.sizes).filter(([, r]) => r.search);
   if (searches.length) {
