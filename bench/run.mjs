@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { generateArchive } from './generate.mjs';
 import { serve, BLANK_PAGE } from './serve.mjs';
 
@@ -81,6 +82,20 @@ async function makeWorkspace(dest, sourceRoot, exclude) {
     await fs.symlink(path.join(NODE_MODULES, e), path.join(nm, e));
   }
   return dest;
+}
+
+/** A short hash of the snapshot's files (src, config, content…): which code a result was measured on. */
+async function treeHash(root) {
+  const h = createHash('sha256');
+  const files = [];
+  for (const e of await fs.readdir(root, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const rel = path.relative(root, path.join(e.parentPath, e.name));
+    if (/^(node_modules|dist|\.astro)(\/|$)/.test(rel)) continue;
+    files.push(rel);
+  }
+  for (const rel of files.sort()) h.update(rel + '\0').update(await fs.readFile(path.join(root, rel))).update('\0');
+  return h.digest('hex').slice(0, 12);
 }
 
 const CACHE_PATHS = ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite'];
@@ -498,7 +513,7 @@ function markdown(result) {
       const ratio = who === 'ratio';
       const n = (v, d = 1) => (ratio ? (v == null ? '–' : `${fmt(v, 2)}×`) : fmt(v, d));
       lines.push(
-        `| ${size}× | ${r.input.files}${r.runs ? ` (${r.runs} runs)` : ''} | ${who} | ${ratio ? n(x.wallMs) : s(x.wallMs)} | ${n(x.cpuS)} | ${ratio ? n(x.astroMs) : s(x.astroMs)} | ${ratio ? n(x.pagefindMs) : s(x.pagefindMs)} | ` +
+        `| ${size}× | ${r.input.files}${r.runs ? ` (${r.runs} runs${r.oursCode ? `, code ${r.oursCode.slice(0, 7)}` : ''})` : ''} | ${who} | ${ratio ? n(x.wallMs) : s(x.wallMs)} | ${n(x.cpuS)} | ${ratio ? n(x.astroMs) : s(x.astroMs)} | ${ratio ? n(x.pagefindMs) : s(x.pagefindMs)} | ` +
           `${n(x.rssPeakMB, 0)} (${n(x.rssAstroMB, 0)} / ${n(x.rssPagefindMB, 0)}) | ${ratio ? n(x.warmMs) : `${s(x.warmMs)} (${fmt(x.warmPct, 0)} % / ${fmt(x.warmCpuPct, 0)} %)`} | ` +
           `${ratio ? n(x.pages) : fmt(x.pages, 0)} | ${n(x.msPerPage, ratio ? 2 : 1)} (${n(x.cpuMsPerPage, ratio ? 2 : 1)}) | ${n(x.distMB)} | ${n(x.pagefindMB, 2)} | ${ratio ? '' : fmt(x.othersCores, 2)} |`,
       );
@@ -588,9 +603,11 @@ async function main() {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, astro: versionOf('astro'), pagefind: versionOf('pagefind'), chromium: null },
     git: gitInfo(),
+    oursCode: ws.ours ? await treeHash(ws.ours) : null,
     config: { sizes: opt.sizes, runs: opt.runs, searchSizes: opt.search ? opt.searchSizes : [], corpus: opt.corpus, order: 'per run: ours cold, ours warm, floor cold, floor warm' },
     sizes: {},
   };
+  if (result.oursCode) console.error(`bench: our code snapshot ${result.oursCode} (git ${result.git?.head ?? '?'}${result.git?.dirty ? ', uncommitted changes' : ''})`);
 
   for (const size of opt.sizes) {
     const minutesDir = path.join(tmp, `archive-${size}x`);
@@ -629,7 +646,7 @@ async function main() {
         );
       }
     }
-    const entry = { measuredAt: new Date().toISOString(), runs: opt.runs, git: result.git, input: { files: input.files, markdownMB: input.markdownBytes / 1e6, images: input.images, series: input.series } };
+    const entry = { measuredAt: new Date().toISOString(), runs: opt.runs, git: result.git, oursCode: result.oursCode ?? null, input: { files: input.files, markdownMB: input.markdownBytes / 1e6, images: input.images, series: input.series } };
     for (const w of who) entry[w] = { median: summarise(runs[w]), runs: runs[w] };
     if (entry.ours && entry.floor) {
       entry.ratio = {};

@@ -3,35 +3,16 @@
  * Screenshots of the main pages of a built site, desktop and phone, light and
  * dark, into docs/screenshots/ (shown in the README).
  * Usage: npm run build && node scripts/screenshots.mjs [dist] [base]
- * Uses Debian's Chromium (/usr/bin/chromium) through playwright-core.
+ * Uses Debian's Chromium (/usr/bin/chromium) through playwright-core; Node 22 runs the .ts import.
  */
-import { createServer } from 'node:http';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { launchBrowser, serveDist } from '../tests/e2e/browser.ts';
 
 const [dist = 'dist', base = '/'] = process.argv.slice(2);
 const out = 'docs/screenshots';
-const TYPES = { '.html': 'text/html', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png', '.jpg': 'image/jpeg', '.svg': 'image/svg+xml', '.wasm': 'application/wasm' };
-
-const server = createServer((req, res) => {
-  const url = decodeURIComponent((req.url ?? '/').split('?')[0]);
-  let file = path.join(dist, url.slice(base.length - 1));
-  if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-  if (!url.startsWith(base) || !existsSync(file)) {
-    res.writeHead(404, { 'content-type': 'text/html' });
-    return res.end(readFileSync(path.join(dist, '404.html')));
-  }
-  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-  res.end(readFileSync(file));
-}).listen(0, '127.0.0.1');
-await new Promise((r) => server.once('listening', r));
-const root = `http://127.0.0.1:${server.address().port}${base}`;
-
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const server = await serveDist(dist, base);
+const root = server.url;
+const browser = await launchBrowser();
 const page0 = await browser.newPage();
 await page0.goto(`${root}people/`);
 const person = await page0.locator('main a[href*="/people/"]:not([href$="/people/"])').first().getAttribute('href');
@@ -60,5 +41,5 @@ for (const scheme of ['light', 'dark']) {
   }
 }
 await browser.close();
-server.close();
+await server.close();
 console.log(`screenshots of ${Object.keys(pages).join(', ')} in ${out}/`);

@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, serveDist, type DistServer } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useServedSite } from './served-site.ts';
 
 // The sample content, built with BASE_PATH=/minutes.
 const site = inject('sites').sample;
-let server: DistServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist(site.outDir, site.base);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = useServedSite(site);
 
 describe('copy link to a section', () => {
   it('copies the URL and a Markdown citation with the keyboard', async () => {
-    const context = await browser.newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    const context = await served.browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(served.url).origin });
     const page = await context.newPage();
-    await page.goto(`${server.url}iaas/2024-01-17/`);
+    await page.goto(`${served.url}iaas/2024-01-17/`);
     const heading = page.locator('.minutes h3[id]').first();
     const anchor = await heading.getAttribute('id');
     const text = (await heading.evaluate((h) => {
@@ -34,7 +23,7 @@ describe('copy link to a section', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-copy'))).toBe('url');
     await page.keyboard.press('Enter');
-    const url = `${server.url}iaas/2024-01-17/#${anchor}`;
+    const url = `${served.url}iaas/2024-01-17/#${anchor}`;
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(url);
 
     await toggle.click();
@@ -46,9 +35,9 @@ describe('copy link to a section', () => {
   });
 
   it('keeps a plain anchor link on every heading without JS', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await served.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}iaas/2024-01-17/`);
+    await page.goto(`${served.url}iaas/2024-01-17/`);
     const ids = await page.locator('.minutes :is(h2,h3)[id]').evaluateAll((hs) => hs.map((h) => [h.id, h.querySelector('a.heading-anchor')?.getAttribute('href')]));
     expect(ids.length).toBeGreaterThan(2);
     for (const [id, href] of ids) expect(href).toBe(`#${id}`);

@@ -1,36 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, serveDist, type DistServer } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useServedSite } from './served-site.ts';
 
 // The sample content (base /minutes): main pages read well on a phone, in both themes, for everyone.
 const site = inject('sites').sample;
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-let server: DistServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist(site.outDir, site.base);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = useServedSite(site);
 
 /** The main pages: home, a meeting, a person, an issue, search (person and issue found by following links). */
 async function mainPages(page: Page): Promise<string[]> {
-  await page.goto(`${server.url}people/`);
+  await page.goto(`${served.url}people/`);
   const person = await page.locator('main a[href*="/people/"]:not([href$="/people/"])').first().getAttribute('href');
-  await page.goto(`${server.url}issues/`);
+  await page.goto(`${served.url}issues/`);
   const issue = await page.locator('main a[href*="/issues/"]:not([href$="/issues/"])').first().getAttribute('href');
-  return [server.url, `${server.url}iaas/2024-01-17/`, new URL(person!, server.url).href, new URL(issue!, server.url).href, `${server.url}search/?q=keycloak`];
+  return [served.url, `${served.url}iaas/2024-01-17/`, new URL(person!, served.url).href, new URL(issue!, served.url).href, `${served.url}search/?q=keycloak`];
 }
 
 describe('reading experience', () => {
   it('has no horizontal scroll at 360 px on the main pages', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    const page = await served.browser.newPage({ viewport: { width: 360, height: 740 } });
     for (const url of await mainPages(page)) {
       await page.goto(url);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -40,15 +30,15 @@ describe('reading experience', () => {
   });
 
   it('toggles the theme and keeps the choice across pages', async () => {
-    const context = await browser.newContext({ colorScheme: 'light' });
+    const context = await served.browser.newContext({ colorScheme: 'light' });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(served.url);
     const bg = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
     const light = await bg();
     await page.locator('[data-theme-toggle]').click();
     expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
     expect(await bg()).not.toBe(light);
-    await page.goto(`${server.url}iaas/`);
+    await page.goto(`${served.url}iaas/`);
     expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
     expect(await bg()).not.toBe(light);
     await context.close();
@@ -56,7 +46,7 @@ describe('reading experience', () => {
 
   it.each(['light', 'dark'] as const)('has no serious or critical axe violations (%s)', async (scheme) => {
     // bypassCSP: axe is injected by the test, which the site's CSP rightly forbids.
-    const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
+    const context = await served.browser.newContext({ colorScheme: scheme, bypassCSP: true });
     const page = await context.newPage();
     for (const url of await mainPages(page)) {
       await page.goto(url);

@@ -4,32 +4,22 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, serveDist, type DistServer } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useServedSite } from './served-site.ts';
 
 const site = inject('sites').sample;
-let server: DistServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist(site.outDir, site.base);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = useServedSite(site);
 
 async function open(path: string): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await served.browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
   (page as Page & { errors: string[] }).errors = errors;
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${served.url}${path}`);
   return page;
 }
 const errorsOf = (page: Page) => (page as Page & { errors: string[] }).errors;
@@ -145,8 +135,8 @@ describe('search page (sample site, base /minutes)', () => {
     expect(theirs.length).toBeGreaterThan(0);
     // Every result is a meeting that lists this person.
     for (const r of theirs.slice(0, 3)) {
-      const m = await browser.newPage();
-      await m.goto(`${new URL(server.url).origin}${r.path}`);
+      const m = await served.browser.newPage();
+      await m.goto(`${new URL(served.url).origin}${r.path}`);
       expect(await m.$$eval('[data-pagefind-filter^="participant:"]', (els, key) => els.some((e) => e.getAttribute('data-pagefind-filter') === `participant:${key}`), person)).toBe(true);
       await m.close();
     }
