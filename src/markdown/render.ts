@@ -41,8 +41,7 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import remarkEmoji from 'remark-emoji';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
+import { parseMarkdown } from '../lib/minutes/markdown.ts';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { normalizeSource } from './source.ts';
@@ -63,7 +62,7 @@ export function renderMinutes(tree: MdastRoot, options: RenderOptions): string {
 
 /** Render a small Markdown fragment (an excerpt) with the same pipeline, no heading anchors. */
 export function renderMarkdownFragment(markdown: string, options: RenderOptions): string {
-  return render(() => markdownParser.parse(normalizeSource(String(markdown ?? ''))), options, 'fragment');
+  return render(() => parseMarkdown(normalizeSource(String(markdown ?? ''))), options, 'fragment');
 }
 
 /** Classes this module adds after sanitizing (for the site's CSS). */
@@ -297,7 +296,7 @@ function triageBlockHtml(node: Html, depth: number): MdastNodes[] | Html {
 
 /** Parse an HTML block as Markdown, with the `<` at `at` escaped. */
 function reparse(value: string, at: number, depth: number): MdastNodes[] {
-  const parsed = markdownParser.parse(`${value.slice(0, at)}\\${value.slice(at)}`);
+  const parsed = parseMarkdown(`${value.slice(0, at)}\\${value.slice(at)}`);
   fixHtml(parsed, depth + 1);
   return parsed.children as MdastNodes[];
 }
@@ -701,7 +700,6 @@ function hasRaw(node: HastRoot | Element): boolean {
   return false;
 }
 
-const markdownParser = unified().use(remarkParse).use(remarkGfm).freeze();
 
 const processor = unified()
   .use(() => prepareTree)

@@ -1,16 +1,13 @@
+import { parseMarkdown } from '../../../src/lib/minutes/markdown.ts';
 import { describe, expect, it } from 'vitest';
 import type { Root } from 'mdast';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
 import { normalizeSource } from '../../../src/markdown/source.ts';
 import { renderMarkdownFragment, renderMinutes, type RenderOptions } from '../../../src/markdown/render.ts';
 
-const parser = unified().use(remarkParse).use(remarkGfm);
 
 /** Parse the way the minutes parser does; optionally give headings anchors (as the parser would). */
 function parse(text: string, anchors?: string[]): Root {
-  const tree = parser.parse(normalizeSource(text));
+  const tree = parseMarkdown(normalizeSource(text));
   if (anchors) {
     let i = 0;
     const walk = (node: { type: string; children?: unknown[]; data?: unknown }): void => {

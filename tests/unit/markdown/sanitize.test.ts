@@ -3,18 +3,15 @@
  * renderMinutes and renderMarkdownFragment is parsed like a browser would
  * (htmlparser2) and checked for anything that could run or restyle.
  */
+import { parseMarkdown } from '../../../src/lib/minutes/markdown.ts';
 import { describe, expect, it } from 'vitest';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
 import { normalizeSource } from '../../../src/markdown/source.ts';
 import { renderMarkdownFragment, renderMinutes, sanitizeSchema, type RenderOptions } from '../../../src/markdown/render.ts';
 
 const options: RenderOptions = { resolveAsset: () => undefined, resolveMinutesLink: () => undefined, issuePageUrl: () => undefined };
-const parser = unified().use(remarkParse).use(remarkGfm);
-const render = (md: string) => renderMinutes(parser.parse(normalizeSource(md)), options);
+const render = (md: string) => renderMinutes(parseMarkdown(normalizeSource(md)), options);
 const fragment = (md: string) => renderMarkdownFragment(md, options);
 
 const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
