@@ -1,4 +1,4 @@
-import type { Loader } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import { parseMinutes } from '../lib/minutes/parse.ts';
 import { issueKeyFromUrl } from '../lib/minutes/issues.ts';
 import type { Meeting, ParseWarning } from '../lib/minutes/types.ts';
@@ -39,90 +39,108 @@ export function decodeMinutes(bytes: Buffer): { text: string; warnings: ParseWar
 export function minutesLoader(): Loader {
   return {
     name: 'minutes-loader',
-    load: async ({ store, logger, generateDigest, config: astroConfig }) => {
-      const settings = loadSettings();
-      const { minutesDir, config } = settings;
-      const paths = createPaths(astroConfig.base);
-      const known = new Map([
-        ['archive.config.json', 'site config file (read by the build)'],
-        ['aliases.json', 'people alias file (read by the build)'],
-      ]);
-      const inventory = await takeInventory(minutesDir, excludedBy(config.exclude), known);
-      const sources = inventory.minutes.map((f) => f.source);
-      const contextDigest = generateDigest(
-        JSON.stringify({ PIPELINE_VERSION, config, base: astroConfig.base, sources, images: inventory.images }),
-      );
-
-      const keep = new Set<string>();
-      const put = (id: string, data: SourceRecord, digest: string, rendered?: string) => {
-        keep.add(id);
-        store.set({ id, data, digest, ...(rendered === undefined ? {} : { rendered: { html: rendered } }) });
+    load: async (context) => {
+      await loadAll(context);
+      // Dev server: reload when a minutes file changes (unchanged files keep their cached entries).
+      const { watcher, logger } = context;
+      if (!watcher) return;
+      const root = loadSettings().minutesDir;
+      watcher.add(root);
+      let pending: Promise<void> | undefined;
+      const onChange = (file: string) => {
+        if (!file.startsWith(root) || pending) return;
+        pending = loadAll(context)
+          .catch((e: unknown) => logger.error(`reloading the minutes failed: ${(e as Error).message}`))
+          .finally(() => (pending = undefined));
       };
-
-      // Pass 1: parse changed files; reuse stored meetings for unchanged ones (their ids feed link resolution).
-      const parsed: { file: MinutesFile; digest: string; result?: ReturnType<typeof parseMinutes>; decodeWarnings: ParseWarning[] }[] = [];
-      const takenIds = new Map<string, string>();
-      const anchorsById = new Map<string, Set<string>>();
-      for (const file of inventory.minutes) {
-        const digest = generateDigest(`${contextDigest}:${file.hash}`);
-        const stored = store.get<SourceRecord>(file.source);
-        if (stored && stored.digest === digest && stored.data.meeting) {
-          takenIds.set(stored.data.meeting.id, file.source);
-          anchorsById.set(stored.data.meeting.id, new Set(stored.data.meeting.headings.map((h) => h.anchor)));
-          keep.add(file.source);
-          continue;
-        }
-        const { text, warnings: decodeWarnings } = decodeMinutes(file.bytes);
-        const result = parseMinutes({ source: file.source, text, config });
-        parsed.push({ file, digest, result, decodeWarnings });
-      }
-      // Two files claiming the same meeting both get pages: the later one gets a numbered id.
-      for (const p of parsed) {
-        const m = p.result!.meeting;
-        const other = takenIds.get(m.id);
-        if (other !== undefined) {
-          let n = 2;
-          while (takenIds.has(`${m.id}-${n}`)) n++;
-          m.warnings.push({ message: `same meeting as ${other}; this page is ${m.slug}-${n}` });
-          m.slug = `${m.slug}-${n}`;
-          m.id = `${m.id}-${n}`;
-        }
-        takenIds.set(m.id, p.file.source);
-        anchorsById.set(m.id, new Set(m.headings.map((h) => h.anchor)));
-      }
-
-      // Pass 2: render with links resolved against the whole file set.
-      const idBySource = new Map([...takenIds].map(([id, source]) => [source, id]));
-      const resolvers = createLinkResolvers({ paths, idBySource, images: new Set(inventory.images), anchorsById });
-      for (const { file, digest, result, decodeWarnings } of parsed) {
-        const meeting = result!.meeting;
-        meeting.warnings.unshift(...decodeWarnings);
-        const options: RenderOptions = {
-          resolveAsset: (url) => resolvers.asset(file.source, url),
-          resolveMinutesLink: (url) => resolvers.minutes(file.source, url),
-          issuePageUrl: (url) => {
-            const ref = issueKeyFromUrl(url);
-            return ref ? paths.issue(ref.key) : undefined;
-          },
-        };
-        let html = '';
-        try {
-          html = renderMinutes(result!.tree, options);
-        } catch (e) {
-          meeting.warnings.push({ message: `could not render: ${(e as Error).message}` });
-        }
-        const issueExcerptsHtml = meeting.issues.map((i) => renderMarkdownFragment(i.excerpt, options));
-        const report: ReportEntry = { source: file.source, status: 'page', id: meeting.id, warnings: meeting.warnings };
-        put(file.source, { report, meeting, issueExcerptsHtml }, digest, html);
-      }
-      for (const source of inventory.images) {
-        inventory.others.push({ source, status: 'skipped', reason: 'image: served with the minutes that show it', warnings: [] });
-      }
-      for (const entry of inventory.others) put(entry.source, { report: entry }, generateDigest(JSON.stringify(entry)));
-      for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
-
-      for (const problem of settings.problems) logger.warn(problem);
-      logger.info(`${inventory.minutes.length} minutes files (${parsed.length} parsed, ${inventory.minutes.length - parsed.length} unchanged), ${inventory.others.length} other files`);
+      for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, onChange);
     },
   };
+}
+
+/** One full pass: inventory, parse what changed, render, store, drop entries of files that are gone. */
+async function loadAll({ store, logger, generateDigest, config: astroConfig }: LoaderContext): Promise<void> {
+  const settings = loadSettings();
+  const { minutesDir, config } = settings;
+  const paths = createPaths(astroConfig.base);
+  const known = new Map([
+    ['archive.config.json', 'site config file (read by the build)'],
+    ['aliases.json', 'people alias file (read by the build)'],
+  ]);
+  const inventory = await takeInventory(minutesDir, excludedBy(config.exclude), known);
+  const sources = inventory.minutes.map((f) => f.source);
+  const contextDigest = generateDigest(
+    JSON.stringify({ PIPELINE_VERSION, config, base: astroConfig.base, sources, images: inventory.images }),
+  );
+
+  const keep = new Set<string>();
+  const put = (id: string, data: SourceRecord, digest: string, rendered?: string) => {
+    keep.add(id);
+    store.set({ id, data, digest, ...(rendered === undefined ? {} : { rendered: { html: rendered } }) });
+  };
+
+  // Pass 1: parse changed files; reuse stored meetings for unchanged ones (their ids feed link resolution).
+  const parsed: { file: MinutesFile; digest: string; result: ReturnType<typeof parseMinutes>; decodeWarnings: ParseWarning[] }[] = [];
+  const takenIds = new Map<string, string>();
+  const anchorsById = new Map<string, Set<string>>();
+  for (const file of inventory.minutes) {
+    const digest = generateDigest(`${contextDigest}:${file.hash}`);
+    const stored = store.get<SourceRecord>(file.source);
+    if (stored && stored.digest === digest && stored.data.meeting) {
+      takenIds.set(stored.data.meeting.id, file.source);
+      anchorsById.set(stored.data.meeting.id, new Set(stored.data.meeting.headings.map((h) => h.anchor)));
+      keep.add(file.source);
+      continue;
+    }
+    const { text, warnings: decodeWarnings } = decodeMinutes(file.bytes);
+    const result = parseMinutes({ source: file.source, text, config });
+    parsed.push({ file, digest, result, decodeWarnings });
+  }
+  // Two files claiming the same meeting both get pages: the later one gets a numbered id.
+  for (const p of parsed) {
+    const m = p.result.meeting;
+    const other = takenIds.get(m.id);
+    if (other !== undefined) {
+      let n = 2;
+      while (takenIds.has(`${m.id}-${n}`)) n++;
+      m.warnings.push({ message: `same meeting as ${other}; this page is ${m.slug}-${n}` });
+      m.slug = `${m.slug}-${n}`;
+      m.id = `${m.id}-${n}`;
+    }
+    takenIds.set(m.id, p.file.source);
+    anchorsById.set(m.id, new Set(m.headings.map((h) => h.anchor)));
+  }
+
+  // Pass 2: render with links resolved against the whole file set.
+  const idBySource = new Map([...takenIds].map(([id, source]) => [source, id]));
+  const resolvers = createLinkResolvers({ paths, idBySource, images: new Set(inventory.images), anchorsById });
+  for (const { file, digest, result, decodeWarnings } of parsed) {
+    const meeting = result.meeting;
+    meeting.warnings.unshift(...decodeWarnings);
+    const options: RenderOptions = {
+      resolveAsset: (url) => resolvers.asset(file.source, url),
+      resolveMinutesLink: (url) => resolvers.minutes(file.source, url),
+      issuePageUrl: (url) => {
+        const ref = issueKeyFromUrl(url);
+        return ref ? paths.issue(ref.key) : undefined;
+      },
+    };
+    let html = '';
+    try {
+      html = renderMinutes(result.tree, options);
+    } catch (e) {
+      meeting.warnings.push({ message: `could not render: ${(e as Error).message}` });
+    }
+    const issueExcerptsHtml = meeting.issues.map((i) => renderMarkdownFragment(i.excerpt, options));
+    const report: ReportEntry = { source: file.source, status: 'page', id: meeting.id, warnings: meeting.warnings };
+    put(file.source, { report, meeting, issueExcerptsHtml }, digest, html);
+  }
+  for (const source of inventory.images) {
+    inventory.others.push({ source, status: 'skipped', reason: 'image: served with the minutes that show it', warnings: [] });
+  }
+  for (const entry of inventory.others) put(entry.source, { report: entry }, generateDigest(JSON.stringify(entry)));
+  for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+
+  for (const problem of settings.problems) logger.warn(problem);
+  logger.info(`${inventory.minutes.length} minutes files (${parsed.length} parsed, ${inventory.minutes.length - parsed.length} unchanged), ${inventory.others.length} other files`);
 }
