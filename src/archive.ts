@@ -7,7 +7,7 @@ import { getCollection } from 'astro:content';
 import type { SourceRecord } from './loaders/minutes.ts';
 import { buildArchiveIndexes } from './lib/indexes/archive.ts';
 import { parseAliases } from './lib/indexes/aliases.ts';
-import { createPaths } from './lib/paths.ts';
+import { createPaths, issueRouteParams, personSlug } from './lib/paths.ts';
 import { buildReport, type ReportEntry } from './lib/report.ts';
 import type { Meeting } from './lib/minutes/types.ts';
 import { loadSettings } from './settings.ts';
@@ -53,8 +53,12 @@ async function load() {
 
 let archive: ReturnType<typeof load> | undefined;
 
-/** The loaded archive, built once per build. */
+/**
+ * The loaded archive, built once per build. The dev server rebuilds it per
+ * request instead, so edited minutes show up without a restart.
+ */
 export function getArchive() {
+  if (import.meta.env.DEV) return load();
   archive ??= load();
   return archive;
 }
@@ -86,8 +90,6 @@ export async function seriesRoutes() {
   return [...indexes.series.keys()].map((series) => ({ params: { series }, props: { series } }));
 }
 
-// People and issue routes (imports kept with them so this block stays self-contained).
-import { issueRouteParams, personSlug } from './lib/paths.ts';
 
 /**
  * Route params for every person page `/people/[person]/` (slug → canonical key), plus a

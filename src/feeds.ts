@@ -5,7 +5,7 @@ import { seriesName } from './lib/config.ts';
 import { meetingDescription } from './lib/describe.ts';
 
 /** An RSS feed of meetings, newest first (the 50 latest: feed readers only need what is new). */
-export async function meetingsFeed(opts: { title: string; description: string; meetings: Meeting[]; site: URL | undefined; selfPath: string }) {
+export async function meetingsFeed(opts: { title: string; description: string; meetings: Meeting[]; site: URL | undefined }) {
   const { config, paths } = await getArchive();
   const items = opts.meetings
     .filter((m) => m.date)

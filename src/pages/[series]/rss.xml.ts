@@ -6,7 +6,7 @@ import { seriesName } from '../../lib/config.ts';
 export const getStaticPaths = seriesRoutes;
 
 export async function GET(context: APIContext) {
-  const { config, indexes, paths } = await getArchive();
+  const { config, indexes } = await getArchive();
   const series = context.params['series']!;
   const name = seriesName(config, series);
   return meetingsFeed({
@@ -14,6 +14,5 @@ export async function GET(context: APIContext) {
     description: `New ${name} meeting minutes`,
     meetings: indexes.series.get(series)!.meetings,
     site: context.site,
-    selfPath: paths.feed(series),
   });
 }

@@ -6,7 +6,7 @@ export const getStaticPaths = issueRoutes;
 
 /** New meetings that discuss one issue. */
 export async function GET(context: APIContext) {
-  const { config, indexes, paths } = await getArchive();
+  const { config, indexes } = await getArchive();
   const key = (context.props as { key: string }).key;
   const entry = indexes.issues.get(key)!;
   return meetingsFeed({
@@ -14,6 +14,5 @@ export async function GET(context: APIContext) {
     description: `Meetings that discuss ${key}`,
     meetings: entry.meetingIds.map((id) => indexes.byId.get(id)!),
     site: context.site,
-    selfPath: paths.issueFeed(key),
   });
 }
