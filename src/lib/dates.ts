@@ -1,8 +1,16 @@
-import { differenceInCalendarDays, format, parseISO } from 'date-fns';
+// Subpath imports: the package root re-exports ~250 modules, and Node parses date-fns' 200 kB
+// package.json (741 exports) once per module it resolves there: ~0.6 s of every build.
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 
-/** "Wednesday, 17 May 2023". */
+const longDates = new Map<string, string>();
+
+/** "Wednesday, 17 May 2023" (memoised: the same dates recur on thousands of pages). */
 export function longDate(iso: string): string {
-  return format(parseISO(iso), 'EEEE, d MMMM yyyy');
+  let text = longDates.get(iso);
+  if (text === undefined) longDates.set(iso, (text = format(parseISO(iso), 'EEEE, d MMMM yyyy')));
+  return text;
 }
 
 /** "today", "yesterday", "12 days ago", "3 years ago": relative to `today`, passed in (the build's clock). */

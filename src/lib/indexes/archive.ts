@@ -22,6 +22,8 @@ export interface ArchiveIndexes {
   issues: Map<string, IssueEntry>;
   issuesByRepo: RepoGroup[];
   series: Map<string, SeriesEntry>;
+  /** Dates of the first and last dated meeting of the whole archive (null when none is dated). */
+  dateRange: { first: string | null; last: string | null };
   /** The n newest meetings across all series (undated ones never come before dated ones). */
   latest(n: number): Meeting[];
   totals: {
@@ -54,6 +56,7 @@ export function buildArchiveIndexes(meetings: readonly Meeting[], config: Archiv
     actionItems += p.actionItems.length;
   }
   const issuesByRepo = groupIssuesByRepo(issues);
+  const dated = asc.filter((m) => m.date !== null);
   return {
     meetings: asc,
     byId,
@@ -62,6 +65,7 @@ export function buildArchiveIndexes(meetings: readonly Meeting[], config: Archiv
     issues,
     issuesByRepo,
     series,
+    dateRange: { first: dated[0]?.date ?? null, last: dated[dated.length - 1]?.date ?? null },
     latest: (n) => newest.slice(0, Math.max(0, n)),
     totals: { meetings: asc.length, series: series.size, people: attendees, issues: issues.size, repos: issuesByRepo.length, actionItems },
     aliasSuggestions: () => (suggestions ??= suggestAliases(people, aliases)),

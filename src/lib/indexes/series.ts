@@ -4,7 +4,10 @@
  * each meeting, attendance per meeting, most active participants and most
  * discussed issues. One pass over the meetings plus one sort per series.
  */
-import { getISOWeek, getISOWeekYear, getISOWeeksInYear } from 'date-fns';
+// Subpath imports (not the package root, which loads all of date-fns): see src/lib/dates.ts.
+import { getISOWeek } from 'date-fns/getISOWeek';
+import { getISOWeekYear } from 'date-fns/getISOWeekYear';
+import { getISOWeeksInYear } from 'date-fns/getISOWeeksInYear';
 import { seriesName } from '../config.ts';
 import type { ArchiveConfig, Meeting } from '../minutes/types.ts';
 import { compareMeetingsAsc, normalizePersonKey, rankCounts } from './util.ts';
