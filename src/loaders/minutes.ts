@@ -3,7 +3,7 @@ import { parseMinutes } from '../lib/minutes/parse.ts';
 import { issueKeyFromUrl } from '../lib/minutes/issues.ts';
 import type { Meeting, ParseWarning } from '../lib/minutes/types.ts';
 import type { ReportEntry } from '../lib/report.ts';
-import { createPaths } from '../lib/paths.ts';
+import { createPaths, RESERVED_SEGMENTS } from '../lib/paths.ts';
 import { renderMarkdownFragment, renderMinutes, type RenderOptions } from '../markdown/render.ts';
 import { excludedBy, takeInventory, type MinutesFile } from './inventory.ts';
 import { loadSettings } from '../settings.ts';
@@ -106,6 +106,9 @@ async function loadAll({ store, logger, generateDigest, config: astroConfig }: L
       m.warnings.push({ message: `same meeting as ${other}; this page is ${m.slug}-${n}` });
       m.slug = `${m.slug}-${n}`;
       m.id = `${m.id}-${n}`;
+    }
+    if (RESERVED_SEGMENTS.has(m.series)) {
+      m.warnings.push({ message: `the series folder "${m.series}" has the name of a part of the site (/${m.series}/): rename the folder, or its pages clash with the site's` });
     }
     takenIds.set(m.id, p.file.source);
     anchorsById.set(m.id, new Set(m.headings.map((h) => h.anchor)));
