@@ -58,6 +58,7 @@ export function parseMinutes(input: ParseInput): ParsedMinutes {
     warnings,
   };
   let tree: Root = { type: 'root', children: [] };
+  if (input.text.trim() === '') warnings.push({ line: 1, message: 'empty file: the page has no minutes' });
   const step = <T>(what: string, fn: () => T, fallback: T): T => {
     try {
       return fn();

@@ -118,3 +118,11 @@ describe('robustness', () => {
     expect(meeting.warnings.some((w) => /boom/.test(w.message))).toBe(true);
   });
 });
+
+describe('empty files', () => {
+  it.each(['', '\n\n', ' \t\r\n'])('warns on %j and still makes a meeting', (text) => {
+    const { meeting } = parseMinutes({ source: 'iaas/20240101.md', text, config: DEFAULT_CONFIG });
+    expect(meeting.id).toBe('iaas/2024-01-01');
+    expect(meeting.warnings).toContainEqual({ line: 1, message: 'empty file: the page has no minutes' });
+  });
+});
