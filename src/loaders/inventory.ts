@@ -122,6 +122,11 @@ export async function takeInventory(
       skip(source, knownReason);
       return;
     }
+    // `.github/`, `.DS_Store`, editor backups: repository plumbing, not minutes (still listed).
+    if (source.split('/').some((part) => part.startsWith('.'))) {
+      skip(source, 'hidden file or folder (name starts with "."): not minutes');
+      return;
+    }
     if (!isMarkdown) {
       if (IMAGE_EXTENSIONS.has(ext) && source.includes('/')) images.push(source);
       else if (ext === '.svg') skip(source, 'SVG image: not served (an SVG file can carry script)');
