@@ -1,20 +1,9 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-
-/**
- * Weight given to the words of every section heading (h2–h6) of an indexed
- * page. Pagefind's defaults (h1 7, h2 6, h3 5, h4 4, h5 3, h6 2) punish the
- * minutes' topics, which mostly sit at h3/h4 below a date h1 and an "Agenda"
- * h2: a topic heading is the strongest signal we have whatever its depth, so
- * all of them get the maximum weight, like the title (h1).
- * Pagefind's maximum weight is 10.
- */
-export const HEADING_WEIGHT = 10;
-export const TITLE_WEIGHT = 10;
 
 /**
  * Never indexed, inside an indexed page: the `#` link in every heading (it
@@ -29,37 +18,22 @@ export const TITLE_WEIGHT = 10;
  */
 export const EXCLUDE = ['.heading-anchor', '.issue-page-link', '.action-items', '.meeting-meta time', 'article.issue .story'];
 
-const HEADING = /<h([1-6])(?=[\s>])([^>]*)>/gi;
-
-/**
- * Add `data-pagefind-weight` to the headings of a page that is indexed
- * (`data-pagefind-body`), unless a heading already has one. Only the copy
- * handed to pagefind is changed; the published HTML stays as rendered.
- */
-export function weightHeadings(html: string): string {
-  return html.replace(HEADING, (tag, level: string, attrs: string) => {
-    if (/\sdata-pagefind-weight=/i.test(attrs)) return tag;
-    const weight = level === '1' ? TITLE_WEIGHT : HEADING_WEIGHT;
-    return `<h${level}${attrs} data-pagefind-weight="${weight}">`;
-  });
-}
-
-async function htmlFiles(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith('.html')) found.push(path.join(entry.parentPath, entry.name));
-  }
-  return found.sort();
+/** Pages in the index: pagefind writes one fragment per indexed page. */
+async function countIndexed(bundle: string): Promise<number> {
+  return (await readdir(path.join(bundle, 'fragment'))).length;
 }
 
 /**
  * Index the built HTML with pagefind's Node API, so `npm run build` (and any
  * build started from a test) produces dist/pagefind/ in the same command.
  *
+ * Pagefind reads the built files itself (`addDirectory`, in parallel, in its
+ * own process): handing pages over one by one with `addHTMLFile` sends every
+ * page through JSON on stdin and took ~2.4× as long to add the SCS archive.
  * Only pages that mark their content with `data-pagefind-body` (meeting pages,
- * issue pages) are given to pagefind: navigation, footers and the index pages
- * (people, series, home) never reach the index. Files are handed over one by
- * one with `addHTMLFile` so the heading weights above can be added on the way.
+ * issue pages) are indexed: navigation, footers and the index pages (people,
+ * series, home) never reach the index. Heading weights are already in the
+ * HTML (`HEADING_SEARCH_WEIGHT`, src/markdown/render.ts).
  *
  * In `astro dev` there is no index of its own; the dev server serves the last
  * build's `dist/pagefind/` under `<base>pagefind/`, and the search page says
@@ -114,27 +88,12 @@ export function pagefindIndex(): AstroIntegration {
         const site = fileURLToPath(dir);
         const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE });
         if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-        const problems: string[] = [];
-        let pages = 0;
-        const files = await htmlFiles(site);
-        // A small pool: read, and hand over every page that has a body; the pagefind service queues the requests.
-        let next = 0;
-        const worker = async () => {
-          while (next < files.length) {
-            const file = files[next++]!;
-            const html = await readFile(file, 'utf8');
-            if (!html.includes('data-pagefind-body')) continue;
-            const added = await index.addHTMLFile({ sourcePath: path.relative(site, file).split(path.sep).join('/'), content: weightHeadings(html) });
-            if (added.errors.length) problems.push(...added.errors);
-            else pages++;
-          }
-        };
-        await Promise.all(Array.from({ length: 64 }, worker));
-        if (problems.length) logger.warn(`pagefind: ${problems.slice(0, 10).join('; ')}`);
+        const added = await index.addDirectory({ path: site });
+        if (added.errors.length) logger.warn(`pagefind: ${added.errors.slice(0, 10).join('; ')}`);
         const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
         if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
         await pagefind.close();
-        logger.info(`indexed ${pages} of ${files.length} pages in ${Math.round(performance.now() - started)} ms`);
+        logger.info(`indexed ${await countIndexed(path.join(site, 'pagefind'))} of ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };

@@ -13,7 +13,8 @@
  *     → rehype-raw       parse raw HTML with parse5 (skipped when there is none)
  *     → rehype-sanitize  allow-list schema (GitHub's, tightened)
  *     → finishTree       trusted, after sanitizing: heading ids + anchor links,
- *                        callout classes, link/image rewriting, issue-page links
+ *                        search weight on headings, callout classes,
+ *                        link/image rewriting, issue-page links
  *     → hast-util-to-html
  *
  * Anything added after sanitizing comes from us or from the resolver
@@ -64,6 +65,17 @@ export function renderMinutes(tree: MdastRoot, options: RenderOptions): string {
 export function renderMarkdownFragment(markdown: string, options: RenderOptions): string {
   return render(() => parseMarkdown(normalizeSource(String(markdown ?? ''))), options, 'fragment');
 }
+
+/**
+ * Pagefind weight (`data-pagefind-weight`) of every heading, and of the page
+ * titles that the components render. Pagefind's defaults (h1 7, h2 6, h3 5,
+ * h4 4, h5 3, h6 2) punish the minutes' topics, which mostly sit at h3/h4
+ * below a date h1 and an "Agenda" h2: a topic heading is the strongest signal
+ * we have whatever its depth, so all of them get pagefind's maximum, like the
+ * title. Written into the published HTML so pagefind can read the built
+ * files itself (src/integrations/pagefind.ts).
+ */
+export const HEADING_SEARCH_WEIGHT = 10;
 
 /** Classes this module adds after sanitizing (for the site's CSS). */
 export const RENDER_CLASSES = {
@@ -492,6 +504,8 @@ export const sanitizeSchema: SanitizeSchema = {
 const ISSUE_URL_RE = /^https?:\/\/(?:www\.)?github\.com\/([\w.-]+)\/([\w.-]+)\/(issues|pull|discussions)\/(\d+)/i;
 const ABSOLUTE_URL_RE = /^[a-z][a-z\d+.-]*:/i;
 
+const HEADING_TAG = /^h[1-6]$/;
+
 function finishTree(tree: HastRoot): void {
   const c = ctx();
   const ids = new Set<string>();
@@ -515,6 +529,7 @@ function finishTree(tree: HastRoot): void {
     if (typeof finalId === 'string') ids.add(finalId);
     const name = el.tagName === 'a' ? el.properties['name'] : undefined;
     if (typeof name === 'string') ids.add(name); // `<a name>` is an in-page target too
+    if (c.mode === 'minutes' && HEADING_TAG.test(el.tagName)) el.properties['dataPagefindWeight'] = String(HEADING_SEARCH_WEIGHT);
   });
 
   for (const h of headings) {

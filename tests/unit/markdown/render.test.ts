@@ -285,17 +285,25 @@ describe('headings', () => {
   it('parser anchors come out exactly, with an anchor link', () => {
     const out = renderMinutes(parse('# 2023-05-17\n\n## Agenda\n\n### Ceph Upgrade: Pacific -> Quincy', ['2023-05-17', 'main', 'ceph-upgrade-pacific---quincy']), options);
     expect(out).toContain(
-      '<h1 id="2023-05-17">2023-05-17 <a class="heading-anchor" href="#2023-05-17" aria-label="Link to section: 2023-05-17">#</a></h1>',
+      '<h1 id="2023-05-17" data-pagefind-weight="10">2023-05-17 <a class="heading-anchor" href="#2023-05-17" aria-label="Link to section: 2023-05-17">#</a></h1>',
     );
     // Trusted, so not prefixed even when it looks like a page id.
-    expect(out).toContain('<h2 id="main">Agenda <a class="heading-anchor" href="#main" aria-label="Link to section: Agenda">#</a></h2>');
+    expect(out).toContain('<h2 id="main" data-pagefind-weight="10">Agenda <a class="heading-anchor" href="#main" aria-label="Link to section: Agenda">#</a></h2>');
     expect(out).toContain('id="ceph-upgrade-pacific---quincy"');
     expect(out).toContain('aria-label="Link to section: Ceph Upgrade: Pacific -> Quincy"');
   });
 
+  it('every heading of the minutes carries the search weight; minutes cannot set one themselves', () => {
+    const out = renderMinutes(parse('#### Deep topic\n\n<h5>raw heading</h5>\n\n<span data-pagefind-weight="10" data-pagefind-ignore>x</span>', ['deep-topic']), options);
+    expect(out).toContain('<h4 id="deep-topic" data-pagefind-weight="10">');
+    expect(out).toContain('<h5 data-pagefind-weight="10">raw heading</h5>');
+    expect(out).not.toMatch(/<span[^>]*data-pagefind/);
+    expect(renderMarkdownFragment('## Topic', options)).toBe('<h2>Topic</h2>');
+  });
+
   it('heading markup: emoji and <font> rendered, label is plain text', () => {
     const out = renderMinutes(parse('## :family: <font color="red">Participants</font>', ['family-participants']), options);
-    expect(out).toContain('<h2 id="family-participants">👪 Participants <a class="heading-anchor" href="#family-participants" aria-label="Link to section: 👪 Participants">#</a></h2>');
+    expect(out).toContain('<h2 id="family-participants" data-pagefind-weight="10">👪 Participants <a class="heading-anchor" href="#family-participants" aria-label="Link to section: 👪 Participants">#</a></h2>');
   });
 
   it('headings without parser anchors get unique GitHub slugs', () => {
