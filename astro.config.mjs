@@ -7,6 +7,7 @@ import { minutesAssets } from './src/integrations/assets.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { buildReportSummary } from './src/integrations/report.ts';
 import { cspConfig } from './src/integrations/csp.ts';
+import { incrementalOutput } from './src/integrations/output.ts';
 
 const settings = loadSettings();
 
@@ -21,10 +22,15 @@ export default defineConfig({
   // mkdir + writeFile + CSP digest per output are async round trips; one at a time the build sat idle for
   // ~40 % of page generation (4,500 outputs at 1×). Pages only read the memoised archive, so order is free.
   build: { format: 'directory', concurrency: 8 },
-  integrations: [mdx(), sitemap(), minutesAssets(settings.minutesDir), pagefindIndex(), buildReportSummary({ strict: settings.strict })],
+  // Rebuilds render only the pages whose cacheKey changed (src/lib/page-keys.ts) and leave the others in
+  // dist, which is kept between builds (emptyOutDir: false below; src/integrations/output.ts removes what a
+  // build no longer produces). `astro build --force` renders everything.
+  experimental: { incrementalBuild: true },
+  integrations: [incrementalOutput(), mdx(), sitemap(), minutesAssets(settings.minutesDir), pagefindIndex(), buildReportSummary({ strict: settings.strict })],
   // Content-Security-Policy <meta> on every page: scripts only from the site (hashes, /_astro, /pagefind); see src/integrations/csp.ts.
   security: { csp: cspConfig(import.meta.dirname) },
   vite: {
+    build: { emptyOutDir: false }, // see incrementalOutput()
     server: {
       fs: { allow: ['.', settings.minutesDir] },
       // Test fixtures (with link loops) and bench output are not part of the site.

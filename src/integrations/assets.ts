@@ -1,4 +1,4 @@
-import { copyFile, link, mkdir, readdir, readFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -39,6 +39,7 @@ export function minutesAssets(minutesDir: string): AstroIntegration {
       },
       'astro:build:done': async ({ dir }) => {
         const out = path.join(fileURLToPath(dir), ASSET_DIR);
+        await rm(out, { recursive: true, force: true }); // dist is kept between builds (integrations/output.ts)
         // Regular files only (no links: a link may point outside the minutes or loop).
         const entries = await readdir(minutesDir, { recursive: true, withFileTypes: true });
         for (const e of entries) {

@@ -1,5 +1,5 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -88,12 +88,14 @@ export function pagefindIndex(): AstroIntegration {
         const site = fileURLToPath(dir);
         const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE });
         if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+        const bundle = path.join(site, 'pagefind');
+        await rm(bundle, { recursive: true, force: true }); // dist is kept between builds (integrations/output.ts)
         const added = await index.addDirectory({ path: site });
         if (added.errors.length) logger.warn(`pagefind: ${added.errors.slice(0, 10).join('; ')}`);
-        const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
+        const written = await index.writeFiles({ outputPath: bundle });
         if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
         await pagefind.close();
-        logger.info(`indexed ${await countIndexed(path.join(site, 'pagefind'))} of ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+        logger.info(`indexed ${await countIndexed(bundle)} of ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };

@@ -13,6 +13,8 @@ export interface SiteSpec {
   minutesDir: string;
   env?: Record<string, string>;
   args?: string[];
+  /** Build on top of this site's last build (its dist and caches: an incremental build), never reuse a cached result. */
+  rebuild?: boolean;
 }
 export interface BuiltSite extends SiteSpec {
   outDir: string;
@@ -50,14 +52,16 @@ export function buildSite(spec: SiteSpec): BuiltSite {
   ]) + JSON.stringify([env, spec.args]);
   const marker = path.join(TMP, 'sites', `${spec.name}.json`);
   const base = (env['BASE_PATH'] ?? '/').replace(/\/?$/, '/');
-  if (existsSync(marker)) {
-    const cached = JSON.parse(readFileSync(marker, 'utf8')) as BuiltSite & { key: string };
-    if (cached.key === key && existsSync(outDir)) return cached;
+  if (!spec.rebuild) {
+    if (existsSync(marker)) {
+      const cached = JSON.parse(readFileSync(marker, 'utf8')) as BuiltSite & { key: string };
+      if (cached.key === key && existsSync(outDir)) return cached;
+    }
+    rmSync(outDir, { recursive: true, force: true });
+    // A cold build: the content cache would keep entries parsed by an older parser.
+    rmSync(path.join(TMP, 'cache', spec.name), { recursive: true, force: true });
+    mkdirSync(outDir, { recursive: true });
   }
-  rmSync(outDir, { recursive: true, force: true });
-  // A cold build: the content cache would keep entries parsed by an older parser.
-  rmSync(path.join(TMP, 'cache', spec.name), { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
   const started = Date.now();
   const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir, ...(spec.args ?? [])], {
     cwd: ROOT,
@@ -74,6 +78,7 @@ export function buildSite(spec: SiteSpec): BuiltSite {
   const output = `${result.stdout}\n${result.stderr}`;
   const built: BuiltSite = { ...spec, outDir, base, exitCode: result.status ?? 1, output };
   console.log(`built site "${spec.name}" in ${((Date.now() - started) / 1000).toFixed(1)} s (exit ${built.exitCode})`);
-  if (built.exitCode === 0) writeFileSync(marker, JSON.stringify({ ...built, key }));
+  if (built.exitCode === 0 && !spec.rebuild) writeFileSync(marker, JSON.stringify({ ...built, key }));
+  else rmSync(marker, { force: true });
   return built;
 }

@@ -1,0 +1,97 @@
+/**
+ * Incremental builds (Astro's `experimental.incrementalBuild` with the page
+ * keys of src/lib/page-keys.ts, dist kept by src/integrations/output.ts) must
+ * publish exactly what a clean build publishes: build, edit the minutes,
+ * build again on top, and compare every file with a clean build of the edited
+ * minutes. A page key that misses something a page shows fails here.
+ */
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, ROOT, TMP, type BuiltSite } from '../setup/sites.ts';
+
+const minutesDir = path.join(TMP, 'incremental-minutes');
+
+function files(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile()) out.set(path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'), readFileSync(path.join(e.parentPath, e.name)));
+  }
+  return out;
+}
+
+/** Output files that differ between two builds (missing on one side, or other bytes). */
+function differences(a: string, b: string): string[] {
+  const fa = files(a);
+  const fb = files(b);
+  const names = new Set([...fa.keys(), ...fb.keys()]);
+  return [...names].filter((n) => !fa.has(n) || !fb.has(n) || !fa.get(n)!.equals(fb.get(n)!)).sort();
+}
+
+const reused = (site: BuiltSite) => (site.output.match(/\((?:cached|restored)\)/g) ?? []).length;
+const rendered = (site: BuiltSite) => site.output.split('\n').filter((l) => l.includes('├─') && !/\((?:cached|restored)\)/.test(l)).length;
+
+/** A clean build, never one cached from an earlier test run (the minutes folder is the same path every run). */
+function cleanBuild(name: string): BuiltSite {
+  rmSync(path.join(TMP, 'sites', `${name}.json`), { force: true });
+  return buildSite({ name, minutesDir });
+}
+
+function edit(file: string, change: (text: string) => string) {
+  const p = path.join(minutesDir, file);
+  writeFileSync(p, change(readFileSync(p, 'utf8')));
+}
+
+describe('incremental rebuild', () => {
+  let first: BuiltSite;
+  let edited: BuiltSite;
+  let editedClean: BuiltSite;
+  let editedDiff: string[];
+  let changedSet: BuiltSite;
+  let changedSetClean: BuiltSite;
+  let changedSetDiff: string[];
+
+  beforeAll(() => {
+    rmSync(minutesDir, { recursive: true, force: true });
+    cpSync(path.join(ROOT, 'tests/build/fixtures/basic'), minutesDir, { recursive: true });
+    first = cleanBuild('incremental');
+
+    // Round 1, edits only: a new participant and a new issue in one meeting; in another, a participant
+    // label that changes how carol is named on every page that names her (pages of other meetings too).
+    edit('alpha/20240110.md', (t) => t.replace('- Dieter Krause\n', '- Dieter Krause\n- @erin\n') + '\n### Quota review\n\n- see example/issues#99\n');
+    edit('alpha/2024-01-24.md', (t) => t.replace('* @carol\n', '* @Carol\n'));
+    edited = buildSite({ name: 'incremental', minutesDir, rebuild: true });
+    editedClean = cleanBuild('incremental-clean-1');
+    editedDiff = differences(edited.outDir, editedClean.outDir); // now: the next round rebuilds the same folder
+
+    // Round 2, the set of files changes: one meeting removed, one added (new prev/next neighbours).
+    rmSync(path.join(minutesDir, 'beta/sync-notes.md'));
+    writeFileSync(path.join(minutesDir, 'alpha/20240207.md'), '# 2024-02-07\n\n## Participants\n\n- @alice-ng\n\n## Ceph\n\n- Quincy everywhere now\n');
+    changedSet = buildSite({ name: 'incremental', minutesDir, rebuild: true });
+    changedSetClean = cleanBuild('incremental-clean-2');
+    changedSetDiff = differences(changedSet.outDir, changedSetClean.outDir);
+  }, 300_000);
+
+  it('builds every time', () => {
+    for (const site of [first, edited, editedClean, changedSet, changedSetClean]) expect(site.exitCode, site.output.slice(-2000)).toBe(0);
+  });
+
+  it('reuses the pages an edit does not touch, and renders the ones it does', () => {
+    expect(reused(first)).toBe(0);
+    // The fixture is small and most pages name carol or the edited meetings: 21 of 54 outputs stay as they were.
+    expect(reused(edited)).toBeGreaterThan(15);
+    expect(rendered(edited)).toBeGreaterThan(10);
+    expect(edited.output).toMatch(/├─ \/alpha\/2024-01-10\/index\.html(?! \((?:cached|restored)\))/);
+    expect(edited.output).toMatch(/├─ \/people\/erin\/index\.html(?! \((?:cached|restored)\))/);
+    expect(edited.output).toMatch(/├─ \/beta\/[^ ]*index\.html \((?:cached|restored)\)/);
+  });
+
+  it('publishes exactly what a clean build publishes after an edit', () => {
+    expect(editedDiff).toEqual([]);
+  });
+
+  it('publishes exactly what a clean build publishes after a file is removed and one added', () => {
+    expect(changedSetDiff).toEqual([]);
+    expect(readdirSync(path.join(changedSet.outDir, 'beta'))).not.toContain('sync-notes');
+  });
+});
