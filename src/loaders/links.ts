@@ -8,6 +8,14 @@ const GITHUB_FILE = /^https?:\/\/(?:www\.)?github\.com\/[^/]+\/[^/]+\/(?:blob|tr
 /** An upload on a HedgeDoc/CodiMD server: the file name may exist next to the minutes. */
 const PAD_UPLOAD = /^https?:\/\/[^/]+\/uploads\/([^/?#]+)$/i;
 
+/** A link's wanted #anchor as the target has it (as written, or lower-cased), or null when the target has neither. */
+export function findAnchor(anchors: Set<string> | undefined, wanted: string): string | null {
+  return [wanted, wanted.toLowerCase()].find((a) => a && anchors?.has(a)) ?? null;
+}
+
+/** One anchor lookup a rendered file depends on: target meeting id, anchor wanted, anchor found. */
+export type AnchorLookup = [id: string, wanted: string, found: string | null];
+
 /**
  * Resolvers the renderer calls for links and images of one file. Pure apart
  * from the sets passed in: which sources became which meeting ids, and which
@@ -19,17 +27,19 @@ export function createLinkResolvers(opts: {
   images: Set<string>;
   /** Heading anchors per meeting id: a link keeps its #anchor only when the target has it. */
   anchorsById: Map<string, Set<string>>;
+  /** Called for every anchor looked up in another meeting (so a cached rendering can tell when it went stale). */
+  onAnchorLookup?: (from: string, lookup: AnchorLookup) => void;
 }) {
-  const { paths, idBySource, images, anchorsById } = opts;
+  const { paths, idBySource, images, anchorsById, onAnchorLookup } = opts;
   const seriesSet = new Set([...idBySource.keys()].map((s) => s.split('/')[0]!));
 
-  const meetingFor = (source: string, hash = '') => {
+  const meetingFor = (from: string, source: string, hash = '') => {
     const id = idBySource.get(source) ?? idBySource.get(`${source}.md`);
     if (id === undefined) return undefined;
     // GitHub line anchors (#L57) and anchors of edited headings would not resolve here: link the meeting instead.
-    const anchors = anchorsById.get(id);
     const wanted = decodeURIComponent(hash.slice(1));
-    const anchor = [wanted, wanted.toLowerCase()].find((a) => a && anchors?.has(a));
+    const anchor = findAnchor(anchorsById.get(id), wanted);
+    if (wanted) onAnchorLookup?.(from, [id, wanted, anchor]);
     return anchor ? paths.section(id, anchor) : paths.meeting(id);
   };
 
@@ -53,7 +63,7 @@ export function createLinkResolvers(opts: {
         const target = decodeURIComponent(gh[1]!).replace(/\/+$/, '');
         // The repository may keep the minutes below a folder: match on the last two segments.
         const tail = target.split('/').slice(-2).join('/');
-        const page = meetingFor(tail, gh[2] ?? '');
+        const page = meetingFor(from, tail, gh[2] ?? '');
         if (page) return page;
         const last = target.split('/').pop()!;
         return seriesSet.has(last) ? paths.series(last) : undefined;
@@ -62,7 +72,7 @@ export function createLinkResolvers(opts: {
       const [file, hash] = url.split('#') as [string, string | undefined];
       if (!/\.md$/i.test(file)) return undefined;
       const target = path.posix.normalize(path.posix.join(path.posix.dirname(from), decodeURIComponent(file)));
-      return meetingFor(target, hash ? `#${hash}` : '');
+      return meetingFor(from, target, hash ? `#${hash}` : '');
     },
   };
 }

@@ -7,7 +7,7 @@ import { createPaths, RESERVED_SEGMENTS } from '../lib/paths.ts';
 import { renderMarkdownFragment, renderMinutes, type RenderOptions } from '../markdown/render.ts';
 import { excludedBy, takeInventory, type MinutesFile } from './inventory.ts';
 import { loadSettings } from '../settings.ts';
-import { createLinkResolvers } from './links.ts';
+import { createLinkResolvers, findAnchor, type AnchorLookup } from './links.ts';
 
 /** What the collection stores per file found: the report line, and the meeting for pages. */
 export interface SourceRecord extends Record<string, unknown> {
@@ -15,10 +15,14 @@ export interface SourceRecord extends Record<string, unknown> {
   meeting?: Meeting;
   /** Rendered excerpt per entry of `meeting.issues` (same order). */
   issueExcerptsHtml?: string[];
+  /** Anchors the rendering looked up in other meetings: it is stale when one of them now resolves differently. */
+  anchorLookups?: AnchorLookup[];
+  /** Digest of the file and the settings; the entry's own digest also covers the anchor lookups (what the page shows). */
+  sourceDigest?: string;
 }
 
 /** Bump when the parser or renderer changes output, so cached entries are re-parsed. */
-const PIPELINE_VERSION = '2';
+const PIPELINE_VERSION = '3';
 
 /** Decode as UTF-8; invalid bytes become U+FFFD and a warning with the first bad line. */
 export function decodeMinutes(bytes: Buffer): { text: string; warnings: ParseWarning[] } {
@@ -81,15 +85,17 @@ async function loadAll({ store, logger, generateDigest, config: astroConfig }: L
 
   // Pass 1: parse changed files; reuse stored meetings for unchanged ones (their ids feed link resolution).
   const parsed: { file: MinutesFile; digest: string; result: ReturnType<typeof parseMinutes>; decodeWarnings: ParseWarning[] }[] = [];
+  const reused: { file: MinutesFile; digest: string; data: SourceRecord & { meeting: Meeting } }[] = [];
   const takenIds = new Map<string, string>();
   const anchorsById = new Map<string, Set<string>>();
   for (const file of inventory.minutes) {
     const digest = generateDigest(`${contextDigest}:${file.hash}`);
     const stored = store.get<SourceRecord>(file.source);
-    if (stored && stored.digest === digest && stored.data.meeting) {
-      takenIds.set(stored.data.meeting.id, file.source);
-      anchorsById.set(stored.data.meeting.id, new Set(stored.data.meeting.headings.map((h) => h.anchor)));
-      keep.add(file.source);
+    if (stored && stored.data.sourceDigest === digest && stored.data.meeting) {
+      const data = stored.data as SourceRecord & { meeting: Meeting };
+      takenIds.set(data.meeting.id, file.source);
+      anchorsById.set(data.meeting.id, new Set(data.meeting.headings.map((h) => h.anchor)));
+      reused.push({ file, digest, data });
       continue;
     }
     const { text, warnings: decodeWarnings } = decodeMinutes(file.bytes);
@@ -116,10 +122,15 @@ async function loadAll({ store, logger, generateDigest, config: astroConfig }: L
 
   // Pass 2: render with links resolved against the whole file set.
   const idBySource = new Map([...takenIds].map(([id, source]) => [source, id]));
-  const resolvers = createLinkResolvers({ paths, idBySource, images: new Set(inventory.images), anchorsById });
-  for (const { file, digest, result, decodeWarnings } of parsed) {
-    const meeting = result.meeting;
-    meeting.warnings.unshift(...decodeWarnings);
+  const lookups = new Map<string, AnchorLookup[]>();
+  const resolvers = createLinkResolvers({
+    paths,
+    idBySource,
+    images: new Set(inventory.images),
+    anchorsById,
+    onAnchorLookup: (from, lookup) => lookups.set(from, [...(lookups.get(from) ?? []), lookup]),
+  });
+  const render = (file: MinutesFile, digest: string, meeting: Meeting, tree: ReturnType<typeof parseMinutes>['tree']) => {
     const options: RenderOptions = {
       resolveAsset: (url) => resolvers.asset(file.source, url),
       resolveMinutesLink: (url) => resolvers.minutes(file.source, url),
@@ -130,13 +141,34 @@ async function loadAll({ store, logger, generateDigest, config: astroConfig }: L
     };
     let html = '';
     try {
-      html = renderMinutes(result.tree, options);
+      html = renderMinutes(tree, options);
     } catch (e) {
       meeting.warnings.push({ message: `could not render: ${(e as Error).message}` });
     }
     const issueExcerptsHtml = meeting.issues.map((i) => renderMarkdownFragment(i.excerpt, options));
     const report: ReportEntry = { source: file.source, status: 'page', id: meeting.id, warnings: meeting.warnings };
-    put(file.source, { report, meeting, issueExcerptsHtml }, digest, html);
+    const anchorLookups = lookups.get(file.source) ?? [];
+    // The entry's digest changes with the lookups, so a rendering again is stored (the store ignores a set()
+    // with an unchanged digest) and the page's cache key (lib/page-keys.ts) changes.
+    const entryDigest = anchorLookups.length ? generateDigest(`${digest}:${JSON.stringify(anchorLookups)}`) : digest;
+    put(file.source, { report, meeting, issueExcerptsHtml, anchorLookups, sourceDigest: digest }, entryDigest, html);
+  };
+  for (const { file, digest, result, decodeWarnings } of parsed) {
+    result.meeting.warnings.unshift(...decodeWarnings);
+    render(file, digest, result.meeting, result.tree);
+  }
+  // An unchanged file whose links into other meetings would now resolve differently (a heading it links to
+  // was added, renamed or removed there) is rendered again; its parsed meeting stays as stored.
+  let relinked = 0;
+  for (const { file, digest, data } of reused) {
+    const stale = (data.anchorLookups ?? []).some(([id, wanted, found]) => findAnchor(anchorsById.get(id), wanted) !== found);
+    if (!stale) {
+      keep.add(file.source);
+      continue;
+    }
+    relinked++;
+    const { tree } = parseMinutes({ source: file.source, text: decodeMinutes(file.bytes).text, config });
+    render(file, digest, data.meeting, tree);
   }
   for (const source of inventory.images) {
     inventory.others.push({ source, status: 'skipped', reason: 'image: served with the minutes that show it', warnings: [] });
@@ -145,5 +177,8 @@ async function loadAll({ store, logger, generateDigest, config: astroConfig }: L
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
 
   for (const problem of settings.problems) logger.warn(problem);
-  logger.info(`${inventory.minutes.length} minutes files (${parsed.length} parsed, ${inventory.minutes.length - parsed.length} unchanged), ${inventory.others.length} other files`);
+  const unchanged = inventory.minutes.length - parsed.length - relinked;
+  logger.info(
+    `${inventory.minutes.length} minutes files (${parsed.length} parsed, ${relinked ? `${relinked} rendered again for their links, ` : ''}${unchanged} unchanged), ${inventory.others.length} other files`,
+  );
 }

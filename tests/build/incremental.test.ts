@@ -47,6 +47,8 @@ describe('incremental rebuild', () => {
   let edited: BuiltSite;
   let editedClean: BuiltSite;
   let editedDiff: string[];
+  let relinked: BuiltSite;
+  let relinkedDiff: string[];
   let changedSet: BuiltSite;
   let changedSetClean: BuiltSite;
   let changedSetDiff: string[];
@@ -58,13 +60,20 @@ describe('incremental rebuild', () => {
 
     // Round 1, edits only: a new participant and a new issue in one meeting; in another, a participant
     // label that changes how carol is named on every page that names her (pages of other meetings too).
-    edit('alpha/20240110.md', (t) => t.replace('- Dieter Krause\n', '- Dieter Krause\n- @erin\n') + '\n### Quota review\n\n- see example/issues#99\n');
+    // It also links a section of another meeting that does not exist yet (the link keeps no anchor).
+    edit('alpha/20240110.md', (t) => t.replace('- Dieter Krause\n', '- Dieter Krause\n- @erin\n') + '\n### Quota review\n\n- see example/issues#99\n- budget: [follow-ups](2024-01-24.md#budget)\n');
     edit('alpha/2024-01-24.md', (t) => t.replace('* @carol\n', '* @Carol\n'));
     edited = buildSite({ name: 'incremental', minutesDir, rebuild: true });
     editedClean = cleanBuild('incremental-clean-1');
     editedDiff = differences(edited.outDir, editedClean.outDir); // now: the next round rebuilds the same folder
 
-    // Round 2, the set of files changes: one meeting removed, one added (new prev/next neighbours).
+    // Round 2: only the linked meeting changes, and gets the section: the unchanged meeting that links it must
+    // be rendered again with the anchor.
+    edit('alpha/2024-01-24.md', (t) => `${t}\n## Budget\n\n- approved\n`);
+    relinked = buildSite({ name: 'incremental', minutesDir, rebuild: true });
+    relinkedDiff = differences(relinked.outDir, cleanBuild('incremental-clean-relinked').outDir);
+
+    // Round 3, the set of files changes: one meeting removed, one added (new prev/next neighbours).
     rmSync(path.join(minutesDir, 'beta/sync-notes.md'));
     writeFileSync(path.join(minutesDir, 'alpha/20240207.md'), '# 2024-02-07\n\n## Participants\n\n- @alice-ng\n\n## Ceph\n\n- Quincy everywhere now\n');
     changedSet = buildSite({ name: 'incremental', minutesDir, rebuild: true });
@@ -73,7 +82,7 @@ describe('incremental rebuild', () => {
   }, 300_000);
 
   it('builds every time', () => {
-    for (const site of [first, edited, editedClean, changedSet, changedSetClean]) expect(site.exitCode, site.output.slice(-2000)).toBe(0);
+    for (const site of [first, edited, editedClean, relinked, changedSet, changedSetClean]) expect(site.exitCode, site.output.slice(-2000)).toBe(0);
   });
 
   it('reuses the pages an edit does not touch, and renders the ones it does', () => {
@@ -88,6 +97,12 @@ describe('incremental rebuild', () => {
 
   it('publishes exactly what a clean build publishes after an edit', () => {
     expect(editedDiff).toEqual([]);
+  });
+
+  it('renders an unchanged meeting again when a section it links to appears in another one', () => {
+    expect(relinked.output).toMatch(/1 parsed, 1 rendered again for their links/);
+    expect(readFileSync(path.join(relinked.outDir, 'alpha/2024-01-10/index.html'), 'utf8')).toContain('href="/alpha/2024-01-24/#budget"');
+    expect(relinkedDiff).toEqual([]);
   });
 
   it('publishes exactly what a clean build publishes after a file is removed and one added', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLinkResolvers } from '../../../src/loaders/links.ts';
+import { createLinkResolvers, findAnchor } from '../../../src/loaders/links.ts';
 import { createPaths } from '../../../src/lib/paths.ts';
 
 const resolvers = createLinkResolvers({
@@ -48,5 +48,35 @@ describe('images next to the minutes', () => {
     ['https://example.org/ed42483e.png', undefined],
   ])('%s → %s', (url, expected) => {
     expect(resolvers.asset('community-call/20231221.md', url)).toBe(expected);
+  });
+});
+
+describe('anchor lookups (a cached rendering is stale when one resolves differently)', () => {
+  it('reports every anchor looked up in another meeting, found or not', () => {
+    const seen: unknown[] = [];
+    const r = createLinkResolvers({
+      paths: createPaths('/'),
+      idBySource: new Map([['iaas/20230517.md', 'iaas/2023-05-17']]),
+      images: new Set(),
+      anchorsById: new Map([['iaas/2023-05-17', new Set(['ceph'])]]),
+      onAnchorLookup: (from, lookup) => seen.push([from, ...lookup]),
+    });
+    expect(r.minutes('iaas/20230524.md', '20230517.md#Ceph')).toBe('/iaas/2023-05-17/#ceph');
+    expect(r.minutes('iaas/20230524.md', '20230517.md#budget')).toBe('/iaas/2023-05-17/');
+    expect(r.minutes('iaas/20230524.md', '20230517.md')).toBe('/iaas/2023-05-17/');
+    expect(seen).toEqual([
+      ['iaas/20230524.md', 'iaas/2023-05-17', 'Ceph', 'ceph'],
+      ['iaas/20230524.md', 'iaas/2023-05-17', 'budget', null],
+    ]);
+  });
+
+  it.each<[string[], string, string | null]>([
+    [['ceph'], 'ceph', 'ceph'],
+    [['ceph'], 'Ceph', 'ceph'],
+    [['Ceph'], 'Ceph', 'Ceph'],
+    [[], 'ceph', null],
+    [['ceph'], '', null],
+  ])('findAnchor(%j, %j) = %j', (anchors, wanted, found) => {
+    expect(findAnchor(new Set(anchors), wanted)).toBe(found);
   });
 });
