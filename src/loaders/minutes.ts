@@ -128,7 +128,11 @@ async function loadAll({ store, logger, generateDigest, config: astroConfig }: L
     idBySource,
     images: new Set(inventory.images),
     anchorsById,
-    onAnchorLookup: (from, lookup) => lookups.set(from, [...(lookups.get(from) ?? []), lookup]),
+    onAnchorLookup: (from, lookup) => {
+      const list = lookups.get(from);
+      if (list) list.push(lookup);
+      else lookups.set(from, [lookup]);
+    },
   });
   const render = (file: MinutesFile, digest: string, meeting: Meeting, tree: ReturnType<typeof parseMinutes>['tree']) => {
     const options: RenderOptions = {
