@@ -1,18 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, rmdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-
-/**
- * Where Astro's incremental build keeps a copy of every output it renders
- * (`<cacheDir>/dist/`, astro/dist/core/build/incremental.js), to copy back the
- * pages it skips when they are missing from the output folder. Since the
- * output folder is kept, that copy is made a link to it: the copy becomes a
- * second write of the same file instead of ~4,500 more files (and folders)
- * created on every cold build and deleted before the next.
- */
-const ASTRO_COPIES = 'dist';
 
 /** Where the list of the last build's route outputs is kept (in Astro's cacheDir, beside its incremental-build manifest). */
 const MANIFEST = 'minutes-archive-outputs.json';
@@ -35,8 +25,7 @@ interface OutputManifest {
  *   output folder like Astro would;
  * - at build end it deletes the files that the last build's routes wrote and
  *   this build's did not (a removed meeting, person or issue), and records the
- *   list for the next build;
- * - it points Astro's folder of copies at the output folder (`ASTRO_COPIES`).
+ *   list for the next build.
  *
  * Folders that other steps rebuild in full every time (Vite's `_astro/`, the
  * search index, the minutes' images) are emptied by their owners.
@@ -45,14 +34,12 @@ export function incrementalOutput(): AstroIntegration {
   let outDir = '';
   let manifestFile = '';
   let previous: OutputManifest | undefined;
-  let copies = '';
   return {
     name: 'incremental-output',
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = path.resolve(fileURLToPath(config.outDir)); // no trailing slash
         manifestFile = path.join(fileURLToPath(config.cacheDir), MANIFEST);
-        copies = path.join(fileURLToPath(config.cacheDir), ASTRO_COPIES);
       },
       'astro:build:start': async ({ logger }) => {
         previous = await readManifest(manifestFile);
@@ -65,9 +52,6 @@ export function incrementalOutput(): AstroIntegration {
           await rm(path.join(outDir, '_astro'), { recursive: true, force: true });
           logger.info(`keeping ${previous.files.length} outputs of the last build in ${outDir}`);
         }
-        await rm(copies, { recursive: true, force: true }); // the link itself, or a real folder from before
-        await mkdir(path.dirname(copies), { recursive: true });
-        await symlink(outDir, copies, 'dir');
       },
       'astro:build:done': async ({ assets, logger }) => {
         const files = new Set<string>();
