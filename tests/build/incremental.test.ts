@@ -54,6 +54,9 @@ describe('incremental rebuild', () => {
   let changedSet: BuiltSite;
   let changedSetClean: BuiltSite;
   let changedSetDiff: string[];
+  let changedSetBeta: string[];
+  let withoutDist: BuiltSite;
+  let withoutDistDiff: string[];
 
   beforeAll(() => {
     rmSync(minutesDir, { recursive: true, force: true });
@@ -81,10 +84,18 @@ describe('incremental rebuild', () => {
     changedSet = buildSite({ name: 'incremental', minutesDir, rebuild: true });
     changedSetClean = cleanBuild('incremental-clean-2');
     changedSetDiff = differences(changedSet.outDir, changedSetClean.outDir);
+    changedSetBeta = readdirSync(path.join(changedSet.outDir, 'beta'));
+
+    // Round 4, only the caches are kept (a CI job that restores node_modules/.astro, not dist): Astro copies
+    // the pages it skips back from its cache.
+    rmSync(changedSet.outDir, { recursive: true, force: true });
+    edit('beta/20240112.md', (t) => `${t}\n- one more line\n`);
+    withoutDist = buildSite({ name: 'incremental', minutesDir, rebuild: true });
+    withoutDistDiff = differences(withoutDist.outDir, cleanBuild('incremental-clean-4').outDir);
   }, 300_000);
 
   it('builds every time', () => {
-    for (const site of [first, edited, editedClean, relinked, changedSet, changedSetClean]) expect(site.exitCode, site.output.slice(-2000)).toBe(0);
+    for (const site of [first, edited, editedClean, relinked, changedSet, changedSetClean, withoutDist]) expect(site.exitCode, site.output.slice(-2000)).toBe(0);
   });
 
   it('reuses the pages an edit does not touch, and renders the ones it does', () => {
@@ -109,6 +120,12 @@ describe('incremental rebuild', () => {
 
   it('publishes exactly what a clean build publishes after a file is removed and one added', () => {
     expect(changedSetDiff).toEqual([]);
-    expect(readdirSync(path.join(changedSet.outDir, 'beta'))).not.toContain('sync-notes');
+    expect(changedSetBeta).not.toContain('sync-notes');
+    expect(changedSetBeta).toContain('2024-01-12');
+  });
+
+  it('restores the pages it skips from its cache when only the cache was kept', () => {
+    expect(log(withoutDist)).toMatch(/\(restored\)/);
+    expect(withoutDistDiff).toEqual([]);
   });
 });
