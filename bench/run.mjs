@@ -12,14 +12,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { generateArchive } from './generate.mjs';
-import { serve, BLANK_PAGE } from './serve.mjs';
+// Node 22 runs the .ts import (type stripping), as scripts/screenshots.mjs does.
+import { CHROMIUM, launchBrowser, serveDist } from '../tests/e2e/browser.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const PROJECT = path.resolve(HERE, '..');
 const NODE_MODULES = path.join(PROJECT, 'node_modules');
 const CORPUS_DEFAULT = path.resolve(PROJECT, '../shared/corpus/scs-minutes');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+/** A blank page on the bench's server: the same page for both sites, so neither site's own scripts count. */
+const BLANK_PAGE = '/__bench__/';
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
 export const QUERIES = [
@@ -380,9 +381,10 @@ async function touchOneFile(minutesDir) {
 // ---------------------------------------------------------------- search in Chromium
 
 export async function searchBench(dist, { runs }) {
-  const { chromium } = await import('playwright-core');
-  const srv = await serve(dist);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  // No compression, like a bare static host; the gzipped figure is computed below.
+  const srv = await serveDist(dist, '/', { compress: false, blankPage: BLANK_PAGE });
+  const blank = new URL(BLANK_PAGE, srv.url).href;
+  const browser = await launchBrowser();
   const gz = new Map();
   const gzSize = (urlPath) => {
     // What a host that gzips text (JS/JSON/CSS) would send; pagefind's chunks are already gzip.
@@ -402,8 +404,8 @@ export async function searchBench(dist, { runs }) {
       // 1. First query on a fresh page: import pagefind, search, load the top 5 results.
       let ctx = await browser.newContext();
       let page = await ctx.newPage();
-      await page.goto(srv.url + BLANK_PAGE);
-      const mark = srv.sent.length;
+      await page.goto(blank);
+      srv.transferred.clear();
       const first = await page.evaluate(async (q) => {
         const t0 = performance.now();
         const pf = await import('/pagefind/pagefind.js');
@@ -416,21 +418,20 @@ export async function searchBench(dist, { runs }) {
       let bytes = 0, bytesGz = 0;
       const byType = {};
       // Bytes counted by the server (Playwright and CDP miss or zero pagefind's worker script).
-      const done = srv.sent.slice(mark).filter((q) => q.path !== '/favicon.ico');
-      for (const q of done) {
-        const p = new URL(q.path, 'http://x').pathname;
-        bytes += q.bytes;
+      const done = [...srv.transferred].filter(([p]) => p !== '/favicon.ico');
+      for (const [p, sent] of done) {
+        bytes += sent;
         const g = gzSize(p);
-        bytesGz += g === null ? q.bytes : g;
+        bytesGz += g === null ? sent : g;
         const t = /\.js$/.test(p) ? path.basename(p) : /wasm/.test(p) ? 'wasm' : /pagefind-entry\.json$/.test(p) ? 'entry' : path.extname(p).slice(1) || 'other';
-        byType[t] = (byType[t] ?? 0) + q.bytes;
+        byType[t] = (byType[t] ?? 0) + sent;
       }
       await ctx.close();
 
       // 2. Twenty queries on a page where pagefind is loaded and initialised.
       ctx = await browser.newContext();
       page = await ctx.newPage();
-      await page.goto(srv.url + BLANK_PAGE);
+      await page.goto(blank);
       const timings = await page.evaluate(async (queries) => {
         const pf = await import('/pagefind/pagefind.js');
         await pf.init();

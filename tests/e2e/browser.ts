@@ -46,8 +46,17 @@ export interface DistServer {
   transferred: Map<string, number>;
 }
 
+export interface ServeOptions {
+  /** Gzip text responses when the browser asks (default), like most static hosts; false: like a bare one. */
+  compress?: boolean;
+  /** Also answer this path (e.g. '/__blank__/') with an empty page, so that no page of the site's own runs. */
+  blankPage?: string;
+}
+
+export const BLANK_HTML = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>blank</title></head><body></body></html>';
+
 /** Serve `dir` at `base` (e.g. '/minutes/') on 127.0.0.1 with a random port. */
-export async function serveDist(dir: string, base = '/'): Promise<DistServer> {
+export async function serveDist(dir: string, base = '/', { compress = true, blankPage }: ServeOptions = {}): Promise<DistServer> {
   const root = path.resolve(dir);
   const prefix = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const transferred = new Map<string, number>();
@@ -58,7 +67,7 @@ export async function serveDist(dir: string, base = '/'): Promise<DistServer> {
     res.statusCode = status;
     res.setHeader('Content-Type', type);
     res.setHeader('Cache-Control', 'no-cache');
-    if (COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+    if (compress && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
       body = gzipSync(body);
       res.setHeader('Content-Encoding', 'gzip');
     }
@@ -81,6 +90,10 @@ export async function serveDist(dir: string, base = '/'): Promise<DistServer> {
     } catch {
       res.statusCode = 400;
       return res.end('bad request');
+    }
+    if (pathname === blankPage) {
+      res.setHeader('Content-Type', TYPES['.html']!);
+      return res.end(BLANK_HTML);
     }
     if (pathname === prefix.slice(0, -1)) {
       res.statusCode = 301;
