@@ -11,6 +11,13 @@ import { createPageKeys } from './lib/page-keys.ts';
 import { createPaths, issueRouteParams, personSlug } from './lib/paths.ts';
 import { buildReport, type ReportEntry } from './lib/report.ts';
 import type { Meeting } from './lib/minutes/types.ts';
+import { issueJson } from './lib/indexes/json.ts';
+import type { ViewContext } from './lib/views/context.ts';
+import { issueView } from './lib/views/issue.ts';
+import { meetingView } from './lib/views/meeting.ts';
+import { personView } from './lib/views/person.ts';
+import { seriesView } from './lib/views/series.ts';
+import { issueFeedView, seriesFeedView } from './lib/views/feed.ts';
 import { loadSettings } from './settings.ts';
 
 export interface MeetingEntry {
@@ -42,10 +49,13 @@ async function load() {
   const indexes = buildArchiveIndexes(meetings, settings.config, aliases);
   const report = buildReport(reports);
   const buildDate = new Date();
+  const paths = createPaths(import.meta.env.BASE_URL);
   return {
     settings,
     config: settings.config,
-    paths: createPaths(import.meta.env.BASE_URL),
+    paths,
+    /** What every view model reads (src/lib/views). */
+    views: { indexes, config: settings.config, paths } satisfies ViewContext,
     meetingEntries,
     indexes,
     report,
@@ -76,13 +86,23 @@ export function getArchive() {
 
 export type Archive = Awaited<ReturnType<typeof load>>;
 
-/** Route params for every meeting page, plus the upstream file-name form (`/<series>/<YYYYMMDD>/`) as a redirect. */
+/** A static redirect page (layouts/Redirect.astro). */
+export interface RedirectProps {
+  to: string;
+  title: string;
+}
+
+/** Route of a page that is either the page itself or a redirect to it. */
+type PageOrRedirect<P> = { redirect: false; page: P } | { redirect: true; page: RedirectProps };
+
+/** Every meeting page with its view model, plus the upstream file-name form (`/<series>/<YYYYMMDD>/`) as a redirect. */
 export async function meetingRoutes() {
-  const { meetingEntries, pageKeys, paths } = await getArchive();
-  const routes: { params: { series: string; meeting: string }; props: { id: string; redirect: boolean }; cacheKey: string }[] = [];
+  const { meetingEntries, pageKeys, paths, views, buildDate } = await getArchive();
+  const routes: { params: { series: string; meeting: string }; props: PageOrRedirect<ReturnType<typeof meetingView>>; cacheKey: string }[] = [];
   const taken = new Set([...meetingEntries.values()].map((e) => `${e.meeting.series}/${e.meeting.slug}`));
-  for (const { meeting } of meetingEntries.values()) {
-    routes.push({ params: { series: meeting.series, meeting: meeting.slug }, props: { id: meeting.id, redirect: false }, cacheKey: pageKeys.meeting(meeting.id) });
+  for (const { meeting, html } of meetingEntries.values()) {
+    const page = meetingView(views, { id: meeting.id, html, today: buildDate });
+    routes.push({ params: { series: meeting.series, meeting: meeting.slug }, props: { redirect: false, page }, cacheKey: pageKeys.meeting(meeting.id) });
     const stem = meeting.source.split('/').pop()!.replace(/\.md$/i, '');
     const upstream = meeting.slug.replace(/^(\d{4})-(\d{2})-(\d{2})/, '$1$2$3');
     for (const alias of new Set([upstream, stem])) {
@@ -91,7 +111,7 @@ export async function meetingRoutes() {
         taken.add(key);
         routes.push({
           params: { series: meeting.series, meeting: alias },
-          props: { id: meeting.id, redirect: true },
+          props: { redirect: true, page: { to: paths.meeting(meeting.id), title: meeting.title } },
           cacheKey: pageKeys.redirect(paths.meeting(meeting.id), meeting.title),
         });
       }
@@ -101,44 +121,60 @@ export async function meetingRoutes() {
 }
 
 export async function seriesRoutes() {
-  const { indexes, pageKeys } = await getArchive();
-  return [...indexes.series.keys()].map((series) => ({ params: { series }, props: { series }, cacheKey: pageKeys.series(series) }));
+  const { indexes, pageKeys, views } = await getArchive();
+  return [...indexes.series.keys()].map((series) => ({ params: { series }, props: seriesView(views, series), cacheKey: pageKeys.series(series) }));
 }
 
+export async function seriesFeedRoutes() {
+  const { indexes, views } = await getArchive();
+  return [...indexes.series.keys()].map((series) => ({ params: { series }, props: seriesFeedView(views, series) }));
+}
 
 /**
- * Route params for every person page `/people/[person]/` (slug → canonical key), plus a
+ * Every person page `/people/[person]/` (slug → canonical key), plus a
  * redirect from the slug of each merged variant (`/people/matfecher/` → `/people/matfechner/`)
  * so that links written with a variant still land on the right page.
  */
 export async function personRoutes() {
-  const { indexes, pageKeys, paths } = await getArchive();
+  const { indexes, pageKeys, paths, views } = await getArchive();
   const people = indexes.people;
-  const routes: { params: { person: string }; props: { key: string; redirect: boolean }; cacheKey: string }[] = [];
-  for (const p of people.values()) routes.push({ params: { person: p.slug }, props: { key: p.key, redirect: false }, cacheKey: pageKeys.person(p.key) });
+  const routes: { params: { person: string }; props: PageOrRedirect<ReturnType<typeof personView>>; cacheKey: string }[] = [];
+  for (const p of people.values()) routes.push({ params: { person: p.slug }, props: { redirect: false, page: personView(views, p.key) }, cacheKey: pageKeys.person(p.key) });
   const taken = new Set(people.bySlug.keys());
   for (const p of people.values()) {
     for (const v of p.variants) {
       const slug = personSlug(v);
       if (taken.has(slug)) continue;
       taken.add(slug);
-      routes.push({ params: { person: slug }, props: { key: p.key, redirect: true }, cacheKey: pageKeys.redirect(paths.person(p.key), p.name) });
+      routes.push({ params: { person: slug }, props: { redirect: true, page: { to: paths.person(p.key), title: p.name } }, cacheKey: pageKeys.redirect(paths.person(p.key), p.name) });
     }
   }
   return routes;
 }
 
-/** Route params for every issue page `/issues/[org]/[repo]/[n]/` (also its feed and its JSON file). */
+/** Every issue page `/issues/[org]/[repo]/[n]/`. */
 export async function issueRoutes() {
-  const { indexes, pageKeys } = await getArchive();
-  return [...indexes.issues.keys()].map((key) => ({ params: issueRouteParams(key), props: { key }, cacheKey: pageKeys.issue(key) }));
+  const { indexes, pageKeys, views, meetingEntries } = await getArchive();
+  const excerpts = (id: string) => meetingEntries.get(id)?.issueExcerptsHtml;
+  return [...indexes.issues.keys()].map((key) => ({ params: issueRouteParams(key), props: issueView(views, key, excerpts), cacheKey: pageKeys.issue(key) }));
+}
+
+/** Every issue's feed `/issues/[org]/[repo]/[n]/rss.xml`. */
+export async function issueFeedRoutes() {
+  const { indexes, pageKeys, views } = await getArchive();
+  return [...indexes.issues.keys()].map((key) => ({ params: issueRouteParams(key), props: issueFeedView(views, key), cacheKey: pageKeys.issue(key) }));
+}
+
+/** Every issue's JSON file `/api/issues/[org]/[repo]/[n].json`. */
+export async function issueJsonRoutes() {
+  const { indexes, pageKeys, paths } = await getArchive();
+  return [...indexes.issues.values()].map((entry) => ({ params: issueRouteParams(entry.key), props: issueJson(entry, paths), cacheKey: pageKeys.issue(entry.key) }));
 }
 
 /** Host-specific redirect rules (Netlify/Cloudflare `_redirects`) for the upstream file names. */
 export async function redirectRules(): Promise<string> {
   const { paths } = await getArchive();
   return (await meetingRoutes())
-    .filter((r) => r.props.redirect)
-    .map((r) => `${paths.meeting(`${r.params.series}/${r.params.meeting}`)} ${paths.meeting(r.props.id)} 301`)
+    .flatMap((r) => (r.props.redirect ? [`${paths.meeting(`${r.params.series}/${r.params.meeting}`)} ${r.props.page.to} 301`] : []))
     .join('\n');
 }
