@@ -5,6 +5,7 @@
  */
 import { getCollection } from 'astro:content';
 import type { SourceRecord } from './loaders/minutes.ts';
+import { isSourceRecord } from './loaders/source-record.ts';
 import { buildArchiveIndexes } from './lib/indexes/archive.ts';
 import { parseAliases } from './lib/indexes/aliases.ts';
 import { createPageKeys } from './lib/page-keys.ts';
@@ -26,6 +27,12 @@ export interface MeetingEntry {
   issueExcerptsHtml: string[];
 }
 
+/** An entry's data, checked against the collection's shape (src/loaders/source-record.ts): a stray entry fails the build naming it. */
+export function sourceRecord(entry: { id: string; data: unknown }): SourceRecord {
+  if (!isSourceRecord(entry.data)) throw new Error(`minutes collection: entry "${entry.id}" is not a source record (stale cache? remove node_modules/.astro)`);
+  return entry.data;
+}
+
 async function load() {
   const settings = loadSettings();
   const entries = await getCollection('minutes');
@@ -33,7 +40,7 @@ async function load() {
   const meetingEntries = new Map<string, MeetingEntry>();
   const digests = new Map<string, string>();
   for (const entry of entries) {
-    const data = entry.data as SourceRecord;
+    const data = sourceRecord(entry);
     reports.push(data.report);
     if (data.meeting) {
       meetingEntries.set(data.meeting.id, {

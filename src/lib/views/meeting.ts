@@ -72,10 +72,8 @@ export function meetingView(ctx: ViewContext, input: { id: string; html: string;
     series: { key: meeting.series, label: name, href: paths.series(meeting.series) },
     date,
     ...(date ? { relativeDate: relativeDay(date, input.today) } : {}),
-    participants: meeting.participants.map((p) => {
-      const key = indexes.resolvePerson(p.key);
-      return { key, ...person(key) };
-    }),
+    // Two spellings of one person (an alias) are one chip.
+    participants: [...new Set(meeting.participants.map((p) => indexes.resolvePerson(p.key)))].map((key) => ({ key, ...person(key) })),
     headings: meeting.headings,
     actionItems: meeting.actionItems.map((a) => ({
       anchor: a.anchor,

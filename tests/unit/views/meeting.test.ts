@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { meetingView, plainActionText } from '../../../src/lib/views/meeting.ts';
-import { makeContext } from './fixture.ts';
+import { parseAliases } from '../../../src/lib/indexes/aliases.ts';
+import { buildArchiveIndexes } from '../../../src/lib/indexes/archive.ts';
+import { createPaths } from '../../../src/lib/paths.ts';
+import { makeMeeting, who } from '../indexes/make-meeting.ts';
+import { CONFIG, makeContext } from './fixture.ts';
 
 const ctx = makeContext();
 const today = new Date('2026-05-17T10:00:00Z');
@@ -59,4 +63,13 @@ describe('plainActionText', () => {
     ['**bold** _em_', 'bold em'],
     ['nothing to do', 'nothing to do'],
   ])('%s', (md, text) => expect(plainActionText(md)).toBe(text));
+});
+
+describe('meetingView participants', () => {
+  it('lists a person written two ways once', () => {
+    const { aliases } = parseAliases({ people: { ada: { name: 'Ada', aliases: ['ada-l'] } } });
+    const indexes = buildArchiveIndexes([makeMeeting({ id: 'alpha/2024-01-10', participants: who('ada', 'ada-l', 'bo') })], CONFIG, aliases);
+    const view = meetingView({ indexes, config: CONFIG, paths: createPaths('/') }, { id: 'alpha/2024-01-10', html: '', today });
+    expect(view.participants.map((p) => p.label)).toEqual(['Ada', 'bo']);
+  });
 });
