@@ -8,7 +8,7 @@ import type { SourceRecord } from './loaders/minutes.ts';
 import { isSourceRecord } from './loaders/source-record.ts';
 import { buildArchiveIndexes } from './lib/indexes/archive.ts';
 import { parseAliases } from './lib/indexes/aliases.ts';
-import { createPageKeys } from './lib/page-keys.ts';
+import { pageKey } from './lib/page-keys.ts';
 import { createPaths, issueRouteParams, personSlug } from './lib/paths.ts';
 import { buildReport, type ReportEntry } from './lib/report.ts';
 import type { Meeting } from './lib/minutes/types.ts';
@@ -38,7 +38,6 @@ async function load() {
   const entries = await getCollection('minutes');
   const reports: ReportEntry[] = [];
   const meetingEntries = new Map<string, MeetingEntry>();
-  const digests = new Map<string, string>();
   for (const entry of entries) {
     const data = sourceRecord(entry);
     reports.push(data.report);
@@ -48,7 +47,6 @@ async function load() {
         html: entry.rendered?.html ?? '',
         issueExcerptsHtml: data.issueExcerptsHtml ?? [],
       });
-      digests.set(data.meeting.id, String(entry.digest ?? ''));
     }
   }
   const { aliases, problems } = parseAliases(settings.aliasesRaw);
@@ -57,6 +55,8 @@ async function load() {
   const report = buildReport(reports);
   const buildDate = new Date();
   const paths = createPaths(import.meta.env.BASE_URL);
+  /** What layouts show besides their props: the site origin of canonical URLs. */
+  const layoutInputs = { site: import.meta.env.SITE ?? null };
   return {
     settings,
     config: settings.config,
@@ -69,13 +69,8 @@ async function load() {
     aliasProblems: problems,
     /** "Today" for relative dates: the build's clock, read once here and passed down. */
     buildDate,
-    /** Incremental builds: a page is rendered again only when its key changes (see lib/page-keys.ts). */
-    pageKeys: createPageKeys({
-      indexes,
-      digests,
-      today: buildDate,
-      context: { config: settings.config, aliases: settings.aliasesRaw, minutesDir: settings.minutesDir },
-    }),
+    /** Incremental builds: a page is rendered again only when the props it shows change (lib/page-keys.ts). */
+    pageKey: (props: unknown) => pageKey(props, layoutInputs),
   };
 }
 
@@ -93,6 +88,12 @@ export function getArchive() {
 
 export type Archive = Awaited<ReturnType<typeof load>>;
 
+/** Routes with their cache key: a hash of the props each page renders (lib/page-keys.ts). */
+async function keyed<R extends { props: unknown }>(routes: R[]): Promise<(R & { cacheKey: string })[]> {
+  const { pageKey } = await getArchive();
+  return routes.map((r) => ({ ...r, cacheKey: pageKey(r.props) }));
+}
+
 /** A static redirect page (layouts/Redirect.astro). */
 export interface RedirectProps {
   to: string;
@@ -104,23 +105,21 @@ type PageOrRedirect<P> = { redirect: false; page: P } | { redirect: true; page: 
 
 /** Every meeting page with its view model, plus the upstream file-name form (`/<series>/<YYYYMMDD>/`) as a redirect. */
 export async function meetingRoutes() {
-  const { meetingEntries, pageKeys, paths, views, buildDate } = await getArchive();
+  const { meetingEntries, pageKey, paths, views, buildDate } = await getArchive();
   const routes: { params: { series: string; meeting: string }; props: PageOrRedirect<ReturnType<typeof meetingView>>; cacheKey: string }[] = [];
   const taken = new Set([...meetingEntries.values()].map((e) => `${e.meeting.series}/${e.meeting.slug}`));
   for (const { meeting, html } of meetingEntries.values()) {
     const page = meetingView(views, { id: meeting.id, html, today: buildDate });
-    routes.push({ params: { series: meeting.series, meeting: meeting.slug }, props: { redirect: false, page }, cacheKey: pageKeys.meeting(meeting.id) });
+    const props = { redirect: false as const, page };
+    routes.push({ params: { series: meeting.series, meeting: meeting.slug }, props, cacheKey: pageKey(props) });
     const stem = meeting.source.split('/').pop()!.replace(/\.md$/i, '');
     const upstream = meeting.slug.replace(/^(\d{4})-(\d{2})-(\d{2})/, '$1$2$3');
     for (const alias of new Set([upstream, stem])) {
       const key = `${meeting.series}/${alias}`;
       if (alias !== meeting.slug && !taken.has(key) && meeting.source.split('/').length === 2) {
         taken.add(key);
-        routes.push({
-          params: { series: meeting.series, meeting: alias },
-          props: { redirect: true, page: { to: paths.meeting(meeting.id), title: meeting.title } },
-          cacheKey: pageKeys.redirect(paths.meeting(meeting.id), meeting.title),
-        });
+        const props = { redirect: true as const, page: { to: paths.meeting(meeting.id), title: meeting.title } };
+        routes.push({ params: { series: meeting.series, meeting: alias }, props, cacheKey: pageKey(props) });
       }
     }
   }
@@ -128,13 +127,13 @@ export async function meetingRoutes() {
 }
 
 export async function seriesRoutes() {
-  const { indexes, pageKeys, views } = await getArchive();
-  return [...indexes.series.keys()].map((series) => ({ params: { series }, props: seriesView(views, series), cacheKey: pageKeys.series(series) }));
+  const { indexes, views } = await getArchive();
+  return keyed([...indexes.series.keys()].map((series) => ({ params: { series }, props: seriesView(views, series) })));
 }
 
 export async function seriesFeedRoutes() {
   const { indexes, views } = await getArchive();
-  return [...indexes.series.keys()].map((series) => ({ params: { series }, props: seriesFeedView(views, series) }));
+  return keyed([...indexes.series.keys()].map((series) => ({ params: { series }, props: seriesFeedView(views, series) })));
 }
 
 /**
@@ -143,17 +142,21 @@ export async function seriesFeedRoutes() {
  * so that links written with a variant still land on the right page.
  */
 export async function personRoutes() {
-  const { indexes, pageKeys, paths, views } = await getArchive();
+  const { indexes, pageKey, paths, views } = await getArchive();
   const people = indexes.people;
   const routes: { params: { person: string }; props: PageOrRedirect<ReturnType<typeof personView>>; cacheKey: string }[] = [];
-  for (const p of people.values()) routes.push({ params: { person: p.slug }, props: { redirect: false, page: personView(views, p.key) }, cacheKey: pageKeys.person(p.key) });
+  for (const p of people.values()) {
+    const props = { redirect: false as const, page: personView(views, p.key) };
+    routes.push({ params: { person: p.slug }, props, cacheKey: pageKey(props) });
+  }
   const taken = new Set(people.bySlug.keys());
   for (const p of people.values()) {
     for (const v of p.variants) {
       const slug = personSlug(v);
       if (taken.has(slug)) continue;
       taken.add(slug);
-      routes.push({ params: { person: slug }, props: { redirect: true, page: { to: paths.person(p.key), title: p.name } }, cacheKey: pageKeys.redirect(paths.person(p.key), p.name) });
+      const props = { redirect: true as const, page: { to: paths.person(p.key), title: p.name } };
+      routes.push({ params: { person: slug }, props, cacheKey: pageKey(props) });
     }
   }
   return routes;
@@ -161,21 +164,21 @@ export async function personRoutes() {
 
 /** Every issue page `/issues/[org]/[repo]/[n]/`. */
 export async function issueRoutes() {
-  const { indexes, pageKeys, views, meetingEntries } = await getArchive();
+  const { indexes, views, meetingEntries } = await getArchive();
   const excerpts = (id: string) => meetingEntries.get(id)?.issueExcerptsHtml;
-  return [...indexes.issues.keys()].map((key) => ({ params: issueRouteParams(key), props: issueView(views, key, excerpts), cacheKey: pageKeys.issue(key) }));
+  return keyed([...indexes.issues.keys()].map((key) => ({ params: issueRouteParams(key), props: issueView(views, key, excerpts) })));
 }
 
 /** Every issue's feed `/issues/[org]/[repo]/[n]/rss.xml`. */
 export async function issueFeedRoutes() {
-  const { indexes, pageKeys, views } = await getArchive();
-  return [...indexes.issues.keys()].map((key) => ({ params: issueRouteParams(key), props: issueFeedView(views, key), cacheKey: pageKeys.issue(key) }));
+  const { indexes, views } = await getArchive();
+  return keyed([...indexes.issues.keys()].map((key) => ({ params: issueRouteParams(key), props: issueFeedView(views, key) })));
 }
 
 /** Every issue's JSON file `/api/issues/[org]/[repo]/[n].json`. */
 export async function issueJsonRoutes() {
-  const { indexes, pageKeys, paths } = await getArchive();
-  return [...indexes.issues.values()].map((entry) => ({ params: issueRouteParams(entry.key), props: issueJson(entry, paths), cacheKey: pageKeys.issue(entry.key) }));
+  const { indexes, paths } = await getArchive();
+  return keyed([...indexes.issues.values()].map((entry) => ({ params: issueRouteParams(entry.key), props: issueJson(entry, paths) })));
 }
 
 /** Host-specific redirect rules (Netlify/Cloudflare `_redirects`) for the upstream file names. */
