@@ -6,7 +6,7 @@
 import { getCollection } from 'astro:content';
 import type { SourceRecord } from './loaders/minutes.ts';
 import { isSourceRecord } from './loaders/source-record.ts';
-import { buildArchiveIndexes } from './lib/indexes/archive.ts';
+import { buildArchiveIndexes } from './lib/indexes/archive-indexes.ts';
 import { parseAliases } from './lib/indexes/aliases.ts';
 import { pageKey } from './lib/page-keys.ts';
 import { createPaths, issueRouteParams, personSlug } from './lib/paths.ts';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/lib/config.ts';
-import { buildArchiveIndexes } from '../../src/lib/indexes/archive.ts';
+import { buildArchiveIndexes } from '../../src/lib/indexes/archive-indexes.ts';
 import type { Meeting } from '../../src/lib/minutes/types.ts';
 import { pageKey } from '../../src/lib/page-keys.ts';
 import { createPaths } from '../../src/lib/paths.ts';

@@ -6,7 +6,7 @@
  * whatever a page shows must come through here.
  */
 import { seriesName } from '../config.ts';
-import type { ArchiveIndexes } from '../indexes/archive.ts';
+import type { ArchiveIndexes } from '../indexes/archive-indexes.ts';
 import type { ArchiveConfig } from '../minutes/types.ts';
 import type { Paths } from '../paths.ts';
 

@@ -1,6 +1,6 @@
 /** View model of a meeting page `/<series>/<slug>/`. */
 import { seriesName } from '../config.ts';
-import { relativeDay } from '../dates.ts';
+import { relativeDay } from '../format-date.ts';
 import { meetingDescription } from '../describe.ts';
 import type { Heading } from '../minutes/types.ts';
 import { personName, siteView, type Link, type PageView, type ViewContext } from './context.ts';

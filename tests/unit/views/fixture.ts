@@ -1,6 +1,6 @@
 import { DEFAULT_CONFIG } from '../../../src/lib/config.ts';
 import { parseAliases } from '../../../src/lib/indexes/aliases.ts';
-import { buildArchiveIndexes } from '../../../src/lib/indexes/archive.ts';
+import { buildArchiveIndexes } from '../../../src/lib/indexes/archive-indexes.ts';
 import type { ArchiveConfig, Meeting } from '../../../src/lib/minutes/types.ts';
 import { createPaths } from '../../../src/lib/paths.ts';
 import type { ViewContext } from '../../../src/lib/views/context.ts';

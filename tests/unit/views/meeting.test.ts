@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { meetingView, plainActionText } from '../../../src/lib/views/meeting.ts';
 import { parseAliases } from '../../../src/lib/indexes/aliases.ts';
-import { buildArchiveIndexes } from '../../../src/lib/indexes/archive.ts';
+import { buildArchiveIndexes } from '../../../src/lib/indexes/archive-indexes.ts';
 import { createPaths } from '../../../src/lib/paths.ts';
 import { makeMeeting, who } from '../indexes/make-meeting.ts';
 import { CONFIG, makeContext } from './fixture.ts';
