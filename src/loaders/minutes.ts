@@ -4,7 +4,7 @@ import { issueKeyFromUrl } from '../lib/minutes/issues.ts';
 import type { Meeting, ParseWarning } from '../lib/minutes/types.ts';
 import type { ReportEntry } from '../lib/report.ts';
 import { createPaths, RESERVED_SEGMENTS } from '../lib/paths.ts';
-import { renderMarkdownFragment, renderMinutes, type RenderOptions } from '../markdown/render.ts';
+import { renderMarkdownFragment, renderMinutes, type RenderOptions } from '../lib/markdown/render.ts';
 import { excludedBy, takeInventory, type MinutesFile } from './inventory.ts';
 import { loadSettings } from '../settings.ts';
 import { createLinkResolvers, findAnchor, type AnchorLookup } from './links.ts';

@@ -1,8 +1,8 @@
-import { parseMarkdown } from '../../../src/lib/minutes/markdown.ts';
+import { parseMarkdown } from '../../../src/lib/markdown/parse.ts';
 import { describe, expect, it } from 'vitest';
 import type { Root } from 'mdast';
-import { normalizeSource } from '../../../src/markdown/source.ts';
-import { renderMarkdownFragment, renderMinutes, type RenderOptions } from '../../../src/markdown/render.ts';
+import { normalizeSource } from '../../../src/lib/markdown/source.ts';
+import { renderMarkdownFragment, renderMinutes, type RenderOptions } from '../../../src/lib/markdown/render.ts';
 
 
 /** Parse the way the minutes parser does; optionally give headings anchors (as the parser would). */

@@ -3,12 +3,13 @@
  * renderMinutes and renderMarkdownFragment is parsed like a browser would
  * (htmlparser2) and checked for anything that could run or restyle.
  */
-import { parseMarkdown } from '../../../src/lib/minutes/markdown.ts';
+import { parseMarkdown } from '../../../src/lib/markdown/parse.ts';
 import { describe, expect, it } from 'vitest';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
-import { normalizeSource } from '../../../src/markdown/source.ts';
-import { renderMarkdownFragment, renderMinutes, sanitizeSchema, type RenderOptions } from '../../../src/markdown/render.ts';
+import { normalizeSource } from '../../../src/lib/markdown/source.ts';
+import { renderMarkdownFragment, renderMinutes, type RenderOptions } from '../../../src/lib/markdown/render.ts';
+import { sanitizeSchema } from '../../../src/lib/markdown/sanitize-schema.ts';
 
 const options: RenderOptions = { resolveAsset: () => undefined, resolveMinutesLink: () => undefined, issuePageUrl: () => undefined };
 const render = (md: string) => renderMinutes(parseMarkdown(normalizeSource(md)), options);
