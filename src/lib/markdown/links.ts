@@ -93,7 +93,7 @@ function finishLink(el: Element, ids: Set<string>, { options, mode }: RenderStat
     return undefined;
   }
 
-  const internal = call(() => options.resolveMinutesLink(href)) ?? call(() => options.resolveAsset(href));
+  const internal = answer(options.resolveMinutesLink(href)) ?? answer(options.resolveAsset(href));
   if (internal !== undefined) {
     props['href'] = internal;
     return undefined;
@@ -107,7 +107,7 @@ function finishLink(el: Element, ids: Set<string>, { options, mode }: RenderStat
   }
   if (!/^(?:https?:)?\/\//i.test(href)) return undefined; // mailto:
   props['rel'] = ['noopener'];
-  const page = call(() => options.issuePageUrl(href));
+  const page = answer(options.issuePageUrl(href));
   if (page === undefined) return undefined;
   const m = ISSUE_URL_RE.exec(href);
   const key = m ? `${m[1]}/${m[2]}#${m[4]}`.toLowerCase() : 'this issue';
@@ -128,7 +128,7 @@ function finishImage(el: Element, { options }: RenderState): ElementContent | un
   if (typeof props['alt'] !== 'string') props['alt'] = '';
   const src = typeof props['src'] === 'string' ? props['src'].trim() : '';
   if (!src) return imagePlaceholder(props['alt'] || 'image');
-  const local = call(() => options.resolveAsset(src));
+  const local = answer(options.resolveAsset(src));
   if (local !== undefined) props['src'] = local;
   else if (!ABSOLUTE_URL_RE.test(src) && !src.startsWith('//')) {
     // A relative image that does not exist next to the minutes: show what it was.
@@ -156,14 +156,9 @@ function hasContent(el: Element): boolean {
   return found;
 }
 
-/** A resolver's answer; a resolver that throws or returns junk counts as "no answer". */
-function call(fn: () => unknown): string | undefined {
-  try {
-    const r = fn();
-    return typeof r === 'string' && r !== '' ? r : undefined;
-  } catch {
-    return undefined;
-  }
+/** A resolver's answer: a non-empty string, else "no answer". A resolver that throws is a render failure (render.ts reports it). */
+function answer(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 function safeDecode(s: string): string {

@@ -20,7 +20,7 @@
  *     → hast-util-to-html
  */
 import type { Root as HastRoot } from 'hast';
-import type { Root as MdastRoot } from 'mdast';
+import type { Root as MdastRoot, RootContent } from 'mdast';
 import { toHtml } from 'hast-util-to-html';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import rehypeSanitize from 'rehype-sanitize';
@@ -41,14 +41,58 @@ import { newRenderState, type RenderMode } from './state.ts';
 
 export type { RenderOptions } from './options.ts';
 
-/** Render an mdast tree produced by the parser (heading nodes carry data.hProperties.id = anchor) to safe HTML. */
-export function renderMinutes(tree: MdastRoot, options: RenderOptions): string {
-  return render(() => cloneTree(tree) as MdastRoot, options, 'minutes');
+/** A part of a file that could not be rendered: the build reports it as a warning. */
+export interface RenderProblem {
+  /** 1-based line in the file of the block that failed, when the tree has positions. */
+  line?: number;
+  message: string;
+}
+
+export interface RenderResult {
+  html: string;
+  /** Empty when everything rendered; else the page shows what could be rendered plus a visible note per failed part. */
+  problems: RenderProblem[];
+}
+
+/** Class of the visible note that stands in for a part that could not be rendered. */
+export const RENDER_FAILED_CLASS = 'render-failed';
+
+/**
+ * Render an mdast tree produced by the parser (heading nodes carry
+ * data.hProperties.id = anchor) to safe HTML. When the renderer fails on the
+ * tree, each top-level block is rendered on its own, so one bad block costs
+ * only itself: it is shown as plain text with a note, and reported.
+ */
+export function renderMinutes(tree: MdastRoot, options: RenderOptions): RenderResult {
+  try {
+    return { html: run(cloneTree(tree) as MdastRoot, options, 'minutes'), problems: [] };
+  } catch (whole) {
+    const blocks = Array.isArray(tree?.children) ? tree.children : [];
+    const parts: string[] = [];
+    const problems: RenderProblem[] = [];
+    for (const block of blocks) {
+      try {
+        parts.push(run({ type: 'root', children: [cloneTree(block) as RootContent] }, options, 'minutes'));
+      } catch (e) {
+        const line = block.position?.start.line;
+        problems.push({ ...(line ? { line } : {}), message: messageOf(e) });
+        parts.push(failedPart(plainTextOf(block), line));
+      }
+    }
+    // Every block renders on its own but not together: report the failure of the whole.
+    if (problems.length === 0) problems.push({ message: messageOf(whole) });
+    return { html: parts.join('\n'), problems };
+  }
 }
 
 /** Render a small Markdown fragment (an excerpt) with the same pipeline, no heading anchors. */
-export function renderMarkdownFragment(markdown: string, options: RenderOptions): string {
-  return render(() => parseMarkdown(normalizeSource(String(markdown ?? ''))), options, 'fragment');
+export function renderMarkdownFragment(markdown: string, options: RenderOptions): RenderResult {
+  const text = String(markdown ?? '');
+  try {
+    return { html: run(parseMarkdown(normalizeSource(text)), options, 'fragment'), problems: [] };
+  } catch (e) {
+    return { html: failedPart(text, undefined), problems: [{ message: messageOf(e) }] };
+  }
 }
 
 const processor = unified()
@@ -68,23 +112,31 @@ const processor = unified()
   .use(rehypeLinks)
   .freeze();
 
-function render(makeTree: () => MdastRoot, options: RenderOptions, mode: RenderMode): string {
-  let tree: MdastRoot | undefined;
+function run(tree: MdastRoot, options: RenderOptions, mode: RenderMode): string {
+  const file = new VFile();
+  file.data.render = newRenderState(mode, options);
+  return toHtml(processor.runSync(tree, file) as HastRoot);
+}
+
+/** What stands in for a part that could not be rendered: a note, and the part's text as written. */
+function failedPart(text: string, line: number | undefined): string {
+  const where = line ? ` (line ${line})` : '';
+  return (
+    `<div class="${RENDER_FAILED_CLASS}" role="note"><p>This part of the minutes could not be rendered${where}; its text follows as plain text.</p>` +
+    `<pre>${escapeHtml(text)}</pre></div>`
+  );
+}
+
+function plainTextOf(node: unknown): string {
   try {
-    tree = makeTree();
-    const file = new VFile();
-    file.data.render = newRenderState(mode, options);
-    const hast = processor.runSync(tree, file) as HastRoot;
-    return toHtml(hast);
+    return mdastToString(node as MdastRoot);
   } catch {
-    // Never throw: fall back to the plain text, escaped.
-    try {
-      const text = tree ? mdastToString(tree) : '';
-      return text ? `<p>${escapeHtml(text).replace(/\n{2,}/g, '</p>\n<p>').replace(/\n/g, '<br>\n')}</p>` : '';
-    } catch {
-      return '';
-    }
+    return ''; // a node too broken to read: the note alone says that something is missing
   }
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }
 
 /**
