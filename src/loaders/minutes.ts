@@ -1,8 +1,8 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { parseMinutes } from '../lib/minutes/parse.ts';
-import { issueKeyFromUrl } from '../lib/minutes/issues.ts';
+import { issueRefFromUrl } from '../lib/github.ts';
 import type { Meeting, ParseWarning } from '../lib/minutes/types.ts';
-import type { ReportEntry } from '../lib/report.ts';
+import { SKIP_REASONS, type ReportEntry } from '../lib/report.ts';
 import { createPaths, RESERVED_SEGMENTS } from '../lib/paths.ts';
 import { renderMarkdownFragment, renderMinutes, type RenderOptions } from '../lib/markdown/render.ts';
 import { excludedBy, takeInventory, type MinutesFile } from './inventory.ts';
@@ -67,9 +67,9 @@ async function loadAll({ store, logger, generateDigest, config: astroConfig }: L
   const settings = loadSettings();
   const { minutesDir, config } = settings;
   const paths = createPaths(astroConfig.base);
-  const known = new Map([
-    ['archive.config.json', 'site config file (read by the build)'],
-    ['aliases.json', 'people alias file (read by the build)'],
+  const known = new Map<string, string>([
+    ['archive.config.json', SKIP_REASONS.config],
+    ['aliases.json', SKIP_REASONS.aliases],
   ]);
   const inventory = await takeInventory(minutesDir, excludedBy(config.exclude), known);
   const sources = inventory.minutes.map((f) => f.source);
@@ -139,7 +139,7 @@ async function loadAll({ store, logger, generateDigest, config: astroConfig }: L
       resolveAsset: (url) => resolvers.asset(file.source, url),
       resolveMinutesLink: (url) => resolvers.minutes(file.source, url),
       issuePageUrl: (url) => {
-        const ref = issueKeyFromUrl(url);
+        const ref = issueRefFromUrl(url);
         return ref ? paths.issue(ref.key) : undefined;
       },
     };
@@ -176,7 +176,7 @@ async function loadAll({ store, logger, generateDigest, config: astroConfig }: L
     render(file, digest, data.meeting, tree);
   }
   for (const source of inventory.images) {
-    inventory.others.push({ source, status: 'skipped', reason: 'image: served with the minutes that show it', warnings: [] });
+    inventory.others.push({ source, status: 'skipped', reason: SKIP_REASONS.image, warnings: [] });
   }
   for (const entry of inventory.others) put(entry.source, { report: entry }, generateDigest(JSON.stringify(entry)));
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);

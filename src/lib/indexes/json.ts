@@ -7,7 +7,8 @@ import type { Meeting } from '../minutes/types.ts';
 import type { Paths } from '../paths.ts';
 import type { IssueEntry } from './issues.ts';
 import type { Person } from './people.ts';
-import { compareMeetingsAsc, normalizePersonKey } from './util.ts';
+import { personKey } from '../person-key.ts';
+import { compareMeetingsAsc } from './util.ts';
 
 export interface PeopleJson {
   people: { key: string; name: string; url: string; github?: string; meetings: string[]; mentions: string[]; actionItems: number }[];
@@ -114,7 +115,7 @@ function groupByMeeting(e: IssueEntry) {
  */
 export function meetingsJson(source: MeetingsSource, paths: Paths, resolve?: (key: string) => string): MeetingsJson {
   const list = Array.isArray(source) ? (source as readonly Meeting[]) : (source as { meetings: readonly Meeting[] }).meetings;
-  const r = resolve ?? (Array.isArray(source) ? normalizePersonKey : (k: string) => (source as { resolvePerson(key: string): string }).resolvePerson(k));
+  const r = resolve ?? (Array.isArray(source) ? personKey : (k: string) => (source as { resolvePerson(key: string): string }).resolvePerson(k));
   return {
     meetings: [...list].sort(compareMeetingsAsc).map((m) => ({
       id: m.id,

@@ -1,21 +1,6 @@
 import type { Meeting } from '../minutes/types.ts';
 
 /**
- * Person key normalisation, the same as the parser's handle normalisation and
- * idempotent on its output: `@` prefix dropped, lower-case, `_` and `\`
- * removed (`@Cah\_HBaum` → `cahhbaum`), whitespace collapsed (plain names).
- */
-export function normalizePersonKey(raw: string): string {
-  return raw
-    .normalize('NFC')
-    .trim()
-    .replace(/^@+/, '')
-    .toLowerCase()
-    .replace(/[_\\]/g, '')
-    .replace(/\s+/g, ' ');
-}
-
-/**
  * Text of an action item reduced for de-duplication across meetings:
  * links become their text (`[this](url)` → `this`, `<url>` → url), Markdown
  * emphasis and code marks are dropped, lower-case, every run of punctuation

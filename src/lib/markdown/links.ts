@@ -2,6 +2,7 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { issueRefFromUrl } from '../github.ts';
 import { HEADING_ANCHOR_CLASS } from './heading-ids.ts';
 import { renderState, type RenderState } from './state.ts';
 
@@ -17,7 +18,6 @@ import { renderState, type RenderState } from './state.ts';
 export const ISSUE_PAGE_LINK_CLASS = 'issue-page-link';
 export const MISSING_IMAGE_CLASS = 'missing-image';
 
-const ISSUE_URL_RE = /^https?:\/\/(?:www\.)?github\.com\/([\w.-]+)\/([\w.-]+)\/(issues|pull|discussions)\/(\d+)/i;
 const ABSOLUTE_URL_RE = /^[a-z][a-z\d+.-]*:/i;
 
 /** The rehype transformer (runs after the heading ids are final). */
@@ -109,8 +109,7 @@ function finishLink(el: Element, ids: Set<string>, { options, mode }: RenderStat
   props['rel'] = ['noopener'];
   const page = answer(options.issuePageUrl(href));
   if (page === undefined) return undefined;
-  const m = ISSUE_URL_RE.exec(href);
-  const key = m ? `${m[1]}/${m[2]}#${m[4]}`.toLowerCase() : 'this issue';
+  const key = issueRefFromUrl(href)?.key ?? 'this issue';
   const label = `Meetings that discussed ${key}`;
   return [
     { type: 'text', value: ' ' },
