@@ -37,7 +37,7 @@ async function load() {
       digests.set(data.meeting.id, String(entry.digest ?? ''));
     }
   }
-  const { aliases, problems } = parseAliases(settings.aliasesRaw);
+  const { aliases, problems } = parseAliases(settings.aliases);
   const meetings = [...meetingEntries.values()].map((e) => e.meeting);
   const indexes = buildArchiveIndexes(meetings, settings.config, aliases);
   const report = buildReport(reports);
@@ -57,7 +57,7 @@ async function load() {
       indexes,
       digests,
       today: buildDate,
-      context: { config: settings.config, aliases: settings.aliasesRaw, minutesDir: settings.minutesDir },
+      context: { config: settings.config, aliases: settings.aliases, minutesDir: settings.minutesDir },
     }),
   };
 }

@@ -1,8 +1,8 @@
 /**
  * Every internal URL of the site, built in one place so that the base path
  * (`BASE_PATH`, e.g. `/minutes`) is honoured everywhere. Pure: no Astro
- * imports; the caller passes `import.meta.env.BASE_URL` (and optionally the
- * site origin for absolute URLs in JSON and feeds).
+ * imports; the caller passes `import.meta.env.BASE_URL`. Feeds make their
+ * links absolute themselves (@astrojs/rss, with the site).
  *
  * URL scheme (all with a trailing slash, all below the base):
  *   /                                 home
@@ -82,7 +82,7 @@ export function issueRouteParams(key: string): { org: string; repo: string; n: s
   return { org: p.org, repo: p.repo, n: String(p.number) };
 }
 
-export function createPaths(base: string, site?: string) {
+export function createPaths(base: string) {
   const root = normalizeBase(base);
   /** Path below the base; `rel` must not start with `/`. */
   const at = (rel: string) => root + rel;
@@ -125,8 +125,6 @@ export function createPaths(base: string, site?: string) {
     feed: (series?: string) => (series === undefined ? at('rss.xml') : at(`${encodeURIComponent(series)}/rss.xml`)),
     /** RSS feed of the meetings that discuss an issue. */
     issueFeed: (key: string) => at(`issues/${issuePath(key)}/rss.xml`),
-    /** Absolute URL (with the site origin) when a site was given, else the path unchanged. */
-    absolute: (p: string) => (site ? new URL(p, site).href : p),
   };
   return paths;
 }

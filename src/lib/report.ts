@@ -79,6 +79,11 @@ export function buildReport(entries: ReportEntry[]): BuildReport {
   };
 }
 
+/** The images the inventory kept (next to minutes, in a series folder): the only ones the site publishes. */
+export function publishedImages(report: BuildReport): string[] {
+  return report.files.filter((f) => f.status === 'skipped' && f.reason === SKIP_REASONS.image).map((f) => f.source);
+}
+
 /** `file:line: message` lines, the form editors and CI logs link up. */
 export function formatWarnings(report: BuildReport, limit = Infinity): string[] {
   const lines: string[] = [];

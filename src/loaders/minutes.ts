@@ -6,7 +6,9 @@ import { SKIP_REASONS, type ReportEntry } from '../lib/report.ts';
 import { createPaths, RESERVED_SEGMENTS } from '../lib/paths.ts';
 import { renderMarkdownFragment, renderMinutes, type RenderOptions } from '../lib/markdown/render.ts';
 import { excludedBy, takeInventory, type MinutesFile } from './inventory.ts';
-import { loadSettings } from '../settings.ts';
+import path from 'node:path';
+import { parseAliases } from '../lib/indexes/aliases.ts';
+import { loadSettings, type Settings } from '../settings.ts';
 import { createLinkResolvers, findAnchor, type AnchorLookup } from './links.ts';
 
 /** What the collection stores per file found: the report line, and the meeting for pages. */
@@ -178,10 +180,10 @@ async function loadAll({ store, logger, generateDigest, config: astroConfig }: L
   for (const source of inventory.images) {
     inventory.others.push({ source, status: 'skipped', reason: SKIP_REASONS.image, warnings: [] });
   }
+  reportSettingsProblems(settings, inventory.others);
   for (const entry of inventory.others) put(entry.source, { report: entry }, generateDigest(JSON.stringify(entry)));
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
 
-  for (const problem of settings.problems) logger.warn(problem);
   const unchanged = inventory.minutes.length - parsed.length - relinked;
   logger.info(
     `${inventory.minutes.length} minutes files (${parsed.length} parsed, ${relinked ? `${relinked} rendered again for their links, ` : ''}${unchanged} unchanged), ${inventory.others.length} other files`,
@@ -200,4 +202,23 @@ function injectRenderFault(options: RenderOptions): void {
   };
   options.resolveAsset = fault;
   options.resolveMinutesLink = fault;
+}
+
+/**
+ * Problems with the config and alias files (shape, from settings.ts; meaning,
+ * from parseAliases) become warnings on those files' report entries, so they
+ * are in the build report and fail `--strict`. A file outside MINUTES_DIR
+ * (MINUTES_CONFIG, MINUTES_ALIASES) gets an entry of its own.
+ */
+function reportSettingsProblems(settings: Settings, others: ReportEntry[]): void {
+  const aliasMeaning = parseAliases(settings.aliases).problems.map((message) => ({ file: settings.aliasesPath, message: message.replace(/^aliases: /, '') }));
+  for (const { file, message } of [...settings.problems, ...aliasMeaning]) {
+    const source = path.relative(settings.minutesDir, file).split(path.sep).join('/');
+    let entry = others.find((e) => e.source === source);
+    if (!entry) {
+      entry = { source, status: 'skipped', reason: file === settings.configPath ? SKIP_REASONS.config : SKIP_REASONS.aliases, warnings: [] };
+      others.push(entry);
+    }
+    entry.warnings.push({ message });
+  }
 }

@@ -53,10 +53,6 @@ describe('createPaths', () => {
     for (const [, build] of cases) expect(build(p).startsWith('/minutes/')).toBe(true);
   });
 
-  it('absolute() uses the site when given', () => {
-    expect(createPaths('/minutes', 'https://org.github.io').absolute('/minutes/people/')).toBe('https://org.github.io/minutes/people/');
-    expect(createPaths('/minutes').absolute('/minutes/people/')).toBe('/minutes/people/');
-  });
 
   it('rejects a malformed issue key', () => {
     expect(() => createPaths('/').issue('not-a-key')).toThrow();

@@ -1,7 +1,7 @@
 /**
  * Shapes of the JSON API (dist/api/…): pure functions returning plain
- * objects, stable order (so builds diff cleanly). URLs come from `paths`;
- * they are absolute when `createPaths(base, site)` was given the site.
+ * objects, stable order (so builds diff cleanly). URLs come from `paths`:
+ * site paths with the base (`/minutes/iaas/2023-05-17/`), as the pages link them.
  */
 import type { Meeting } from '../minutes/types.ts';
 import type { Paths } from '../paths.ts';
@@ -59,7 +59,7 @@ export function peopleJson(index: PeopleSource, paths: Paths): PeopleJson {
       .map((p) => ({
         key: p.key,
         name: p.name,
-        url: paths.absolute(paths.person(p.key)),
+        url: paths.person(p.key),
         ...(p.github ? { github: p.github } : {}),
         meetings: p.meetings,
         mentions: p.mentions,
@@ -75,7 +75,7 @@ export function issuesJson(index: IssuesSource, paths: Paths): IssuesJson {
     issues: [...map.values()].map((e) => ({
       key: e.key,
       github: e.github,
-      url: paths.absolute(paths.issue(e.key)),
+      url: paths.issue(e.key),
       meetings: groupByMeeting(e).map(({ id, items }) => ({ id, anchors: distinct(items.map((i) => i.anchor)) })),
     })),
   };
@@ -86,14 +86,14 @@ export function issueJson(entry: IssueEntry, paths: Paths): IssueJson {
   return {
     key: entry.key,
     github: entry.github,
-    url: paths.absolute(paths.issue(entry.key)),
+    url: paths.issue(entry.key),
     meetings: groupByMeeting(entry).map(({ id, items }) => {
       const first = items[0]!;
       const sections = new Map<string, IssueJson['meetings'][number]['sections'][number]>();
       for (const i of items) {
-        if (!sections.has(i.anchor)) sections.set(i.anchor, { anchor: i.anchor, heading: i.headingText, url: paths.absolute(paths.section(id, i.anchor)), line: i.line });
+        if (!sections.has(i.anchor)) sections.set(i.anchor, { anchor: i.anchor, heading: i.headingText, url: paths.section(id, i.anchor), line: i.line });
       }
-      return { id, date: first.date, series: first.series, title: first.title, url: paths.absolute(paths.meeting(id)), sections: [...sections.values()] };
+      return { id, date: first.date, series: first.series, title: first.title, url: paths.meeting(id), sections: [...sections.values()] };
     }),
   };
 }
@@ -122,7 +122,7 @@ export function meetingsJson(source: MeetingsSource, paths: Paths, resolve?: (ke
       series: m.series,
       date: m.date,
       title: m.title,
-      url: paths.absolute(paths.meeting(m.id)),
+      url: paths.meeting(m.id),
       source: m.source,
       participants: distinct(m.participants.map((p) => r(p.key)).filter((k) => k !== '')),
       issues: distinct(m.issues.map((i) => i.key)),

@@ -40,20 +40,6 @@ export function compareMeetingsDesc(a: Meeting, b: Meeting): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Earlier of two optional ISO dates. */
-export function minDate(a: string | null, b: string | null): string | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return a < b ? a : b;
-}
-
-/** Later of two optional ISO dates. */
-export function maxDate(a: string | null, b: string | null): string | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return a > b ? a : b;
-}
-
 /** Map entries sorted by count (descending), then key. */
 export function rankCounts(counts: Map<string, number>): { key: string; count: number }[] {
   return [...counts]
