@@ -73,6 +73,7 @@ export function rehypeHeadingIds() {
       if (m?.kind === 'heading') {
         delete el.properties['id'];
         el.properties['id'] = m.anchor;
+        state.anchoredHeadings.add(el);
         marked.push(el);
       }
       if (state.mode === 'minutes' && HEADING_TAG.test(el.tagName)) el.properties['dataPagefindWeight'] = String(HEADING_SEARCH_WEIGHT);

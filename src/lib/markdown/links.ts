@@ -24,7 +24,7 @@ const ABSOLUTE_URL_RE = /^[a-z][a-z\d+.-]*:/i;
 export function rehypeLinks() {
   return (tree: HastRoot, file: VFile): void => {
     const state = renderState(file);
-    const ids = pageIds(tree);
+    const ids = pageIds(tree, state);
     visit(tree, 'element', (el: Element, index, parent) => {
       if (!parent || index === undefined) return undefined;
       const list = parent.children as ElementContent[];
@@ -50,12 +50,19 @@ export function rehypeLinks() {
   };
 }
 
-/** Every in-page target: element ids, and the names of `<a name>`. */
-function pageIds(tree: HastRoot): Set<string> {
-  const ids = new Set<string>();
+/**
+ * Every in-page target: element ids, and the names of `<a name>`. An id must
+ * be unique on the page: a repeat from raw HTML (`<h2 id="x">` twice, or one
+ * equal to a heading anchor) loses its id; the heading anchors always keep theirs.
+ */
+function pageIds(tree: HastRoot, { anchoredHeadings }: RenderState): Set<string> {
+  const ids = new Set([...anchoredHeadings].map((h) => String(h.properties['id'])));
   visit(tree, 'element', (el: Element) => {
     const id = el.properties['id'];
-    if (typeof id === 'string') ids.add(id);
+    if (typeof id === 'string' && !anchoredHeadings.has(el)) {
+      if (ids.has(id)) delete el.properties['id'];
+      else ids.add(id);
+    }
     const name = el.tagName === 'a' ? el.properties['name'] : undefined;
     if (typeof name === 'string') ids.add(name);
   });
