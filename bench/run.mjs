@@ -563,6 +563,21 @@ function versionOf(pkg) {
 
 // ---------------------------------------------------------------- main
 
+/**
+ * A results file as written to bench/results/: every absolute path (corpus,
+ * build logs) relative to the project, so the file says nothing about the
+ * machine it ran on and reads the same in every checkout.
+ */
+export function resultsJson(result) {
+  const relative = (value) => {
+    if (typeof value === 'string') return path.isAbsolute(value) ? path.relative(PROJECT, value) || '.' : value;
+    if (Array.isArray(value)) return value.map(relative);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, relative(v)]));
+    return value;
+  };
+  return JSON.stringify(relative(result), null, 2) + '\n';
+}
+
 /** Recompute medians, ratios and the Markdown of a results file (after changing what the table shows). */
 async function reprint(file) {
   const result = JSON.parse(await fs.readFile(file, 'utf8'));
@@ -574,7 +589,7 @@ async function reprint(file) {
     }
   }
   result.markdown = markdown(result);
-  await fs.writeFile(file, JSON.stringify(result, null, 2) + '\n');
+  await fs.writeFile(file, resultsJson(result));
   console.log(result.markdown);
 }
 
@@ -686,7 +701,7 @@ async function main() {
     } catch {}
   }
   result.markdown = markdown(result);
-  await fs.writeFile(file, JSON.stringify(result, null, 2) + '\n');
+  await fs.writeFile(file, resultsJson(result));
   console.log(result.markdown);
   console.error(`\nbench: wrote ${path.relative(PROJECT, file)}; logs in ${logs}`);
   if (!opt.keep) {

@@ -50,7 +50,7 @@ async function load() {
       });
     }
   }
-  const { aliases, problems } = parseAliases(settings.aliasesRaw);
+  const { aliases, problems } = parseAliases(settings.aliases);
   const meetings = [...meetingEntries.values()].map((e) => e.meeting);
   const indexes = buildArchiveIndexes(meetings, settings.config, aliases);
   const report = buildReport(reports);
