@@ -10,7 +10,8 @@ import { parseAliases } from './lib/indexes/aliases.ts';
 import { createPageKeys } from './lib/page-keys.ts';
 import { createPaths, issueRouteParams, personSlug } from './lib/paths.ts';
 import { buildReport, type ReportEntry } from './lib/report.ts';
-import type { Meeting } from './lib/minutes/types.ts';
+import type { Meeting, MeetingCopy } from './lib/minutes/types.ts';
+import { nameSeries } from './lib/indexes/series-names.ts';
 import { loadSettings } from './settings.ts';
 
 export interface MeetingEntry {
@@ -25,9 +26,11 @@ async function load() {
   const reports: ReportEntry[] = [];
   const meetingEntries = new Map<string, MeetingEntry>();
   const digests = new Map<string, string>();
+  const copies: MeetingCopy[] = [];
   for (const entry of entries) {
     const data = entry.data as SourceRecord;
     reports.push(data.report);
+    if (data.copy) copies.push(data.copy);
     if (data.meeting) {
       meetingEntries.set(data.meeting.id, {
         meeting: data.meeting,
@@ -38,16 +41,29 @@ async function load() {
     }
   }
   const { aliases, problems } = parseAliases(settings.aliasesRaw);
-  const meetings = [...meetingEntries.values()].map((e) => e.meeting);
-  const indexes = buildArchiveIndexes(meetings, settings.config, aliases);
+  // Series named after the title their meetings share (unless configured): every page reads `config`.
+  const named = nameSeries([...meetingEntries.values()].map((e) => e.meeting), settings.config);
+  const config = named.config;
+  for (const meeting of named.meetings) meetingEntries.set(meeting.id, { ...meetingEntries.get(meeting.id)!, meeting });
+  const meetings = named.meetings;
+  const indexes = buildArchiveIndexes(meetings, config, aliases);
+  // Copies whose meeting exists, by that meeting's id (its page names them).
+  const copiesOf = new Map<string, MeetingCopy[]>();
+  for (const copy of copies.sort((a, b) => (a.source < b.source ? -1 : 1))) {
+    if (!meetingEntries.has(copy.copyOf)) continue;
+    copiesOf.set(copy.copyOf, [...(copiesOf.get(copy.copyOf) ?? []), copy]);
+  }
   const report = buildReport(reports);
   const buildDate = new Date();
   return {
     settings,
-    config: settings.config,
+    /** The site config with every series named (see lib/indexes/series-names.ts). */
+    config,
     paths: createPaths(import.meta.env.BASE_URL),
     meetingEntries,
     indexes,
+    /** Dated copies of a meeting's file, by that meeting's id: their URLs redirect to it. */
+    copiesOf,
     report,
     aliasProblems: problems,
     /** "Today" for relative dates: the build's clock, read once here and passed down. */
@@ -57,7 +73,7 @@ async function load() {
       indexes,
       digests,
       today: buildDate,
-      context: { config: settings.config, aliases: settings.aliasesRaw, minutesDir: settings.minutesDir },
+      context: { config, aliases: settings.aliasesRaw, minutesDir: settings.minutesDir, copies: [...copiesOf.values()] },
     }),
   };
 }
@@ -76,25 +92,45 @@ export function getArchive() {
 
 export type Archive = Awaited<ReturnType<typeof load>>;
 
-/** Route params for every meeting page, plus the upstream file-name form (`/<series>/<YYYYMMDD>/`) as a redirect. */
+/**
+ * Other URLs of a meeting: the upstream file-name form of a dated slug
+ * (`20230517[-suffix]`), and the file's own stem when it lies directly in a
+ * top folder (deeper stems such as `dec-1` recur in every month's folder).
+ */
+function upstreamAliases(slug: string, source: string): string[] {
+  const parts = source.split('/');
+  const stem = parts[parts.length - 1]!.replace(/\.md$/i, '');
+  const upstream = slug.replace(/^(\d{4})-(\d{2})-(\d{2})/, '$1$2$3');
+  return [...new Set([upstream, ...(parts.length === 2 ? [stem] : [])])].filter((a) => a !== slug);
+}
+
+/**
+ * Route params for every meeting page, plus redirects: the upstream file-name
+ * form (`/<series>/<YYYYMMDD>/`), and the URLs of dated copies of a meeting's
+ * file (`/<series>/<date of the copy>/`), which lead to the meeting copied.
+ */
 export async function meetingRoutes() {
-  const { meetingEntries, pageKeys, paths } = await getArchive();
-  const routes: { params: { series: string; meeting: string }; props: { id: string; redirect: boolean }; cacheKey: string }[] = [];
+  const { meetingEntries, pageKeys, paths, copiesOf } = await getArchive();
+  const routes: { params: { series: string; meeting: string }; props: { id: string; redirect: boolean; copy?: MeetingCopy }; cacheKey: string }[] = [];
   const taken = new Set([...meetingEntries.values()].map((e) => `${e.meeting.series}/${e.meeting.slug}`));
+  const redirect = (series: string, slug: string, meeting: Meeting, copy?: MeetingCopy) => {
+    const key = `${series}/${slug}`;
+    if (taken.has(key)) return;
+    taken.add(key);
+    routes.push({
+      params: { series, meeting: slug },
+      props: { id: meeting.id, redirect: true, ...(copy ? { copy } : {}) },
+      cacheKey: pageKeys.redirect(paths.meeting(meeting.id), copy ? `${meeting.title}\n${copy.source}` : meeting.title),
+    });
+  };
   for (const { meeting } of meetingEntries.values()) {
     routes.push({ params: { series: meeting.series, meeting: meeting.slug }, props: { id: meeting.id, redirect: false }, cacheKey: pageKeys.meeting(meeting.id) });
-    const stem = meeting.source.split('/').pop()!.replace(/\.md$/i, '');
-    const upstream = meeting.slug.replace(/^(\d{4})-(\d{2})-(\d{2})/, '$1$2$3');
-    for (const alias of new Set([upstream, stem])) {
-      const key = `${meeting.series}/${alias}`;
-      if (alias !== meeting.slug && !taken.has(key) && meeting.source.split('/').length === 2) {
-        taken.add(key);
-        routes.push({
-          params: { series: meeting.series, meeting: alias },
-          props: { id: meeting.id, redirect: true },
-          cacheKey: pageKeys.redirect(paths.meeting(meeting.id), meeting.title),
-        });
-      }
+    for (const alias of upstreamAliases(meeting.slug, meeting.source)) redirect(meeting.series, alias, meeting);
+  }
+  for (const [id, copies] of copiesOf) {
+    const { meeting } = meetingEntries.get(id)!;
+    for (const copy of copies) {
+      for (const slug of [copy.slug, ...upstreamAliases(copy.slug, copy.source)]) redirect(copy.series, slug, meeting, copy);
     }
   }
   return routes;

@@ -34,9 +34,18 @@ export interface MinutesFile {
   hash: string;
 }
 
+/** A Markdown file byte-identical to an earlier one (by source order). */
+export interface CopiedFile {
+  source: string;
+  /** The file it copies (a member of `minutes`). */
+  copyOf: string;
+}
+
 export interface Inventory {
   /** Files to parse, sorted by source. */
   minutes: MinutesFile[];
+  /** Byte-identical copies of files in `minutes`: the loader decides whether they keep URLs of their own. */
+  copies: CopiedFile[];
   /** Every other file found (skipped or duplicate), with the reason. */
   others: ReportEntry[];
   /** Image files next to the minutes (sources), served as assets. */
@@ -57,6 +66,7 @@ export async function takeInventory(
   known: ReadonlyMap<string, string> = new Map(),
 ): Promise<Inventory> {
   const minutes: MinutesFile[] = [];
+  const copies: CopiedFile[] = [];
   const others: ReportEntry[] = [];
   const images: string[] = [];
   const realRoot = await realpath(root);
@@ -96,7 +106,7 @@ export async function takeInventory(
       skip(source, `${PROBLEM_REASONS.unreadable} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
   }
-  return { minutes, others, images };
+  return { minutes, copies, others, images };
 
   async function sortFile(abs: string, source: string, link: boolean): Promise<void> {
     const ext = path.extname(source).toLowerCase();
@@ -154,7 +164,7 @@ export async function takeInventory(
     const hash = createHash('sha1').update(bytes).digest('hex');
     const first = byHash.get(hash);
     if (first !== undefined) {
-      skip(source, `byte-identical copy of ${first}`, 'duplicate');
+      copies.push({ source, copyOf: first });
       return;
     }
     byHash.set(hash, source);
