@@ -6,7 +6,8 @@
  * with its cache; `catalogueMinutes` runs them all, without Astro, for tests
  * and the evaluation (tests/eval/layouts.eval.ts).
  */
-import { resolveConfig } from '../lib/config.ts';
+import { resolveConfig, seriesName } from '../lib/config.ts';
+import { nameSeries } from '../lib/indexes/series-names.ts';
 import { copyOfMeeting, notMinutesReasons } from '../lib/minutes/classify.ts';
 import { assignSeries, rootSeriesName } from '../lib/minutes/layout.ts';
 import { parseMinutes } from '../lib/minutes/parse.ts';
@@ -76,7 +77,10 @@ export function settleMeetings(kept: Candidate[], fresh: Candidate[], copies: re
 }
 
 export interface Catalogue {
+  /** Meetings as the pages show them (fallback titles use the series names). */
   meetings: Meeting[];
+  /** Display name of every series (configured, else the title its meetings share, else the folder's). */
+  seriesNames: Record<string, string>;
   copies: MeetingCopy[];
   /** One entry per file found (pages, not minutes, copies, skipped files). */
   report: ReportEntry[];
@@ -92,9 +96,11 @@ export async function catalogueMinutes(minutesDir: string, config: ArchiveConfig
     meeting: parseMinutes({ source: file.source, text: decoder.decode(file.bytes), config, series: seriesOf.get(file.source) ?? '' }).meeting,
   }));
   const settled = settleMeetings([], fresh, inventory.copies, seriesOf);
-  const meetings = settled.fresh.map((c) => c.meeting);
+  const named = nameSeries(settled.fresh.map((c) => c.meeting), config);
+  const meetings = named.meetings;
   return {
     meetings,
+    seriesNames: Object.fromEntries([...new Set(meetings.map((m) => m.series))].map((s) => [s, seriesName(named.config, s)])),
     copies: settled.copies.flatMap((c) => (c.copy ? [c.copy] : [])),
     report: [
       ...meetings.map((m): ReportEntry => ({ source: m.source, status: 'page', id: m.id, warnings: m.warnings })),
