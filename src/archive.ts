@@ -73,7 +73,8 @@ async function load() {
       indexes,
       digests,
       today: buildDate,
-      context: { config, aliases: settings.aliasesRaw, minutesDir: settings.minutesDir, copies: [...copiesOf.values()] },
+      // The configured names; derived series names are in each page's key (see lib/page-keys.ts).
+      context: { config: settings.config, aliases: settings.aliasesRaw, minutesDir: settings.minutesDir, copies: [...copiesOf.values()] },
     }),
   };
 }

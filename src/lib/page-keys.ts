@@ -11,6 +11,9 @@
  * - a meeting's **digest** from the content store: its file, parsed and
  *   rendered (the loader's digest also covers the pipeline version, the site
  *   config and the list of files);
+ * - the **display name of its series** with each meeting (a series may be
+ *   named after the title its meetings share, so editing one meeting can
+ *   rename the series on every page that shows it);
  * - the **display names** of the people a page names (a person's name is the
  *   most frequent label over all their meetings, so editing one meeting can
  *   rename someone on the pages of others);
@@ -46,7 +49,9 @@ function hash(parts: unknown): string {
 
 export function createPageKeys({ indexes, digests, today, context }: PageKeyInputs): PageKeys {
   const global = hash(context);
-  const digest = (id: string) => [id, digests.get(id) ?? ''];
+  // A meeting's series name is shown wherever the meeting is (its chip, its title when made from the name);
+  // a series may be named after its meetings' titles, so editing one meeting can rename a series.
+  const digest = (id: string) => [id, digests.get(id) ?? '', indexes.series.get(indexes.byId.get(id)?.series ?? '')?.name ?? null];
   const name = (key: string) => [key, indexes.people.get(key)?.name ?? null];
   // Person pages link every @handle that is somebody in the index: they depend on who exists and their names.
   let everyone: string | undefined;
@@ -81,7 +86,7 @@ export function createPageKeys({ indexes, digests, today, context }: PageKeyInpu
     series(series) {
       const entry = indexes.series.get(series);
       if (!entry) return hash([global, 'series', series]);
-      return hash([global, 'series', series, entry.meetings.map((m) => digest(m.id)), entry.topParticipants.map((t) => name(t.key))]);
+      return hash([global, 'series', series, entry.name, entry.meetings.map((m) => digest(m.id)), entry.topParticipants.map((t) => name(t.key))]);
     },
     redirect(target, title) {
       return hash([global, 'redirect', target, title]);
