@@ -45,15 +45,16 @@ export function slugifySuffix(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-// `20230517`, `2023-05-17`, each optionally followed by `-suffix` (also `_`/`.`).
-const DATED_NAME = /^(\d{4})(-?)(\d{2})\2(\d{2})(?:[-_.](.*))?$/;
+// `20230517`, `2023-05-17` (also `2023_05_17`, `2023.5.7`: one separator throughout), each optionally
+// followed by `-suffix` (also `_`, `.` or a space: `20240115 copy`).
+const DATED_NAME = /^(\d{4})(?:(\d{2})(\d{2})|([-_.])(\d{1,2})\4(\d{1,2}))(?:[-_. ](.*))?$/;
 
 function dateFromName(name: string): { date: string; suffix: string } | undefined {
   const m = DATED_NAME.exec(name);
   if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[3]), Number(m[4])];
+  const [y, mo, d] = [Number(m[1]), Number(m[2] ?? m[5]), Number(m[3] ?? m[6])];
   if (!isValidDate(y, mo, d)) return undefined;
-  return { date: iso(y, mo, d), suffix: slugifySuffix(m[5] ?? '') };
+  return { date: iso(y, mo, d), suffix: slugifySuffix(m[7] ?? '') };
 }
 
 /** Locales whose month names are recognised, in the order they are tried. */

@@ -16,6 +16,11 @@ describe('dateFromPath', () => {
     ['iaas/22021205.md', undefined], // impossible year
     ['iaas/20230230.md', undefined], // 30 February
     ['iaas/2023-0517.md', undefined], // mixed separators
+    ['iaas/2023-5-7.md', { date: '2023-05-07', suffix: '' }],
+    ['iaas/2023_05_17_notes.md', { date: '2023-05-17', suffix: 'notes' }],
+    ['iaas/20230517 copy.md', { date: '2023-05-17', suffix: 'copy' }],
+    ['iaas/202305170.md', undefined],
+    ['iaas/2023-05-170.md', undefined],
     // Year folders and year-month folders with month-name files.
     ['meetings/2019/2019-01-08.md', { date: '2019-01-08', suffix: '' }],
     ['meetings/2016-11/nov-29.md', { date: '2016-11-29', suffix: '' }],
