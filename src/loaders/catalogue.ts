@@ -68,10 +68,11 @@ export function settleMeetings(kept: Candidate[], fresh: Candidate[], copies: re
   const settledCopies = copies.map(({ source, copyOf }) => {
     const original = pageBySource.get(copyOf);
     const copy = copyOfMeeting(source, seriesOf.get(source) ?? '', original);
-    const report: ReportEntry = copy
-      ? { source, status: 'duplicate', id: copy.id, reason: `byte-identical copy of ${copyOf}; its URLs lead to that meeting (${original!.id})`, warnings: [] }
-      : { source, status: 'duplicate', reason: `byte-identical copy of ${copyOf}`, warnings: [] };
-    return copy ? { copy, report } : { report };
+    // A copy of the same date as a meeting (`2025-08-18.md` = `20250818.md`) has that meeting's URLs already.
+    if (!copy || taken.has(copy.id)) return { report: { source, status: 'duplicate', reason: `byte-identical copy of ${copyOf}`, warnings: [] } satisfies ReportEntry };
+    taken.set(copy.id, source);
+    const report: ReportEntry = { source, status: 'duplicate', id: copy.id, reason: `byte-identical copy of ${copyOf}; its URLs lead to that meeting (${original!.id})`, warnings: [] };
+    return { copy, report };
   });
   return { kept: pagesKept, fresh: pagesFresh, notMinutes, copies: settledCopies };
 }

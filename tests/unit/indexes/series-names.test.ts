@@ -5,7 +5,7 @@ import type { Meeting } from '../../../src/lib/minutes/types.ts';
 import { makeMeeting } from './make-meeting.ts';
 
 const config = { ...DEFAULT_CONFIG, seriesNames: { named: 'Configured Name' } };
-const meeting = (id: string, title: string, titleSource: Meeting['titleSource']) => makeMeeting({ id, title, titleSource });
+const meeting = (id: string, title: string, titleSource: NonNullable<Meeting['titleSource']>) => makeMeeting({ id, title, titleSource });
 
 describe('sharedSeriesTitles', () => {
   it.each([
