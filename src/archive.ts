@@ -119,23 +119,24 @@ export interface RedirectProps {
 /** Route of a page that is either the page itself or a redirect to it. */
 type PageOrRedirect<P> = { redirect: false; page: P } | { redirect: true; page: RedirectProps };
 
-/**
- * Other URLs of a meeting: the upstream file-name form of a dated slug
- * (`20230517[-suffix]`), and the file's own stem when it lies directly in a
- * top folder (deeper stems such as `dec-1` recur in every month's folder).
- */
-function upstreamAliases(slug: string, source: string): string[] {
+/** A file's own name as a URL segment, when it lies directly in a top folder (deeper names such as `dec-1` recur in every month's folder). */
+function stemAlias(source: string): string[] {
   const parts = source.split('/');
-  const stem = parts[parts.length - 1]!.replace(/\.md$/i, '');
+  return parts.length === 2 ? [parts[1]!.replace(/\.md$/i, '')] : [];
+}
+
+/** The upstream file-name form of a dated slug: `2023-05-17-overflow` → `20230517-overflow`. */
+function upstreamForm(slug: string): string[] {
   const upstream = slug.replace(/^(\d{4})-(\d{2})-(\d{2})/, '$1$2$3');
-  return [...new Set([upstream, ...(parts.length === 2 ? [stem] : [])])].filter((a) => a !== slug);
+  return upstream === slug ? [] : [upstream];
 }
 
 /**
- * Every meeting page with its view model, plus redirects: the upstream
- * file-name form (`/<series>/<YYYYMMDD>/`), and the URLs of dated copies of
- * a meeting's file (`/<series>/<date of the copy>/`, with a note), which
- * lead to the meeting copied.
+ * Every meeting page with its view model, plus redirects: each file's own
+ * name (`/<series>/20230517/`, taken first so that it leads to that very
+ * file), the upstream file-name form of each dated slug, and the URLs of
+ * dated copies of a meeting's file (`/<series>/<date of the copy>/`, with a
+ * note), which lead to the meeting copied.
  */
 export async function meetingRoutes() {
   const { meetingEntries, pageKey, paths, views, buildDate, copiesOf } = await getArchive();
@@ -153,14 +154,12 @@ export async function meetingRoutes() {
     const page = meetingView(views, { id: meeting.id, html, today: buildDate, copies: copiesOf.get(meeting.id) ?? [] });
     const props = { redirect: false as const, page };
     routes.push({ params: { series: meeting.series, meeting: meeting.slug }, props, cacheKey: pageKey(props) });
-    for (const alias of upstreamAliases(meeting.slug, meeting.source)) redirect(meeting.series, alias, meeting);
   }
-  for (const [id, copies] of copiesOf) {
-    const { meeting } = meetingEntries.get(id)!;
-    for (const copy of copies) {
-      for (const slug of [copy.slug, ...upstreamAliases(copy.slug, copy.source)]) redirect(copy.series, slug, meeting, copy);
-    }
-  }
+  const copies = [...copiesOf].flatMap(([id, list]) => list.map((copy) => ({ copy, meeting: meetingEntries.get(id)!.meeting })));
+  for (const { meeting } of meetingEntries.values()) for (const alias of stemAlias(meeting.source)) redirect(meeting.series, alias, meeting);
+  for (const { copy, meeting } of copies) for (const alias of [copy.slug, ...stemAlias(copy.source)]) redirect(copy.series, alias, meeting, copy);
+  for (const { meeting } of meetingEntries.values()) for (const alias of upstreamForm(meeting.slug)) redirect(meeting.series, alias, meeting);
+  for (const { copy, meeting } of copies) for (const alias of upstreamForm(copy.slug)) redirect(copy.series, alias, meeting, copy);
   return routes;
 }
 
