@@ -13,7 +13,7 @@ import { assignSeries, rootSeriesName } from '../lib/minutes/layout.ts';
 import { parseMinutes } from '../lib/minutes/parse.ts';
 import type { ArchiveConfig, Meeting, MeetingCopy } from '../lib/minutes/types.ts';
 import { RESERVED_SEGMENTS } from '../lib/paths.ts';
-import type { ReportEntry } from '../lib/report.ts';
+import { copyReason, keptCopyReason, SKIP_REASONS, type ReportEntry } from '../lib/report.ts';
 import { excludedBy, takeInventory, type CopiedFile, type Inventory } from './inventory.ts';
 
 export interface Candidate {
@@ -69,9 +69,9 @@ export function settleMeetings(kept: Candidate[], fresh: Candidate[], copies: re
     const original = pageBySource.get(copyOf);
     const copy = copyOfMeeting(source, seriesOf.get(source) ?? '', original);
     // A copy of the same date as a meeting (`2025-08-18.md` = `20250818.md`) has that meeting's URLs already.
-    if (!copy || taken.has(copy.id)) return { report: { source, status: 'duplicate', reason: `byte-identical copy of ${copyOf}`, warnings: [] } satisfies ReportEntry };
+    if (!copy || taken.has(copy.id)) return { report: { source, status: 'duplicate', reason: copyReason(copyOf), warnings: [] } satisfies ReportEntry };
     taken.set(copy.id, source);
-    const report: ReportEntry = { source, status: 'duplicate', id: copy.id, reason: `byte-identical copy of ${copyOf}; its URLs lead to that meeting (${original!.id})`, warnings: [] };
+    const report: ReportEntry = { source, status: 'duplicate', id: copy.id, reason: keptCopyReason(copyOf, original!.id), warnings: [] };
     return { copy, report };
   });
   return { kept: pagesKept, fresh: pagesFresh, notMinutes, copies: settledCopies };
@@ -108,7 +108,7 @@ export async function catalogueMinutes(minutesDir: string, config: ArchiveConfig
       ...settled.notMinutes,
       ...settled.copies.map((c) => c.report),
       ...inventory.others,
-      ...inventory.images.map((source): ReportEntry => ({ source, status: 'skipped', reason: 'image: served with the minutes that show it', warnings: [] })),
+      ...inventory.images.map((source): ReportEntry => ({ source, status: 'skipped', reason: SKIP_REASONS.image, warnings: [] })),
     ],
   };
 }

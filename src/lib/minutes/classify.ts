@@ -9,11 +9,10 @@
 import { dateFromPath } from './dates.ts';
 import { isDocumentName } from './layout.ts';
 import type { Meeting, MeetingCopy } from './types.ts';
+import { SKIP_REASONS } from '../report.ts';
 
-export const NOT_MINUTES = {
-  document: 'not minutes: no date, and the name is a repository document\'s (README, licence, charter, policy, template, table of contents…)',
-  undatedFolder: 'not minutes: no date, in a folder that holds no dated minutes',
-} as const;
+/** The reasons of the undated files that are not minutes (kept with every other skip reason in lib/report.ts). */
+export const NOT_MINUTES = { document: SKIP_REASONS.document, undatedFolder: SKIP_REASONS.undatedFolder } as const;
 
 /** Reason per source for the undated files that are not minutes; the others are meetings. */
 export function notMinutesReasons(meetings: readonly Pick<Meeting, 'source' | 'series' | 'date'>[]): Map<string, string> {
