@@ -95,28 +95,32 @@ function withNote(s: ReturnType<typeof scoreSets>): FieldScore {
 // ---------------------------------------------------------------------------
 // openjs corpus, by its own conventions
 
-/** One `## Present` entry line, read by pattern: `Name (@handle)`, `Name(@handle)`, `ABBR: Name (@handle)`, `@handle`, or a bare name. */
+/**
+ * One `## Present` entry line, read by pattern: `Name (@handle)`,
+ * `Name(@handle)`, `ABBR: Name (@handle)`, `@handle`, or a bare name (one to
+ * four capitalised words); a note after ` - ` or in trailing brackets is
+ * dropped. Anything else is left unlabelled (undefined).
+ */
 function readPresentLine(text: string): { name?: string; handle?: string } | undefined {
-  const t = text.replace(/\s+/g, ' ').trim();
-  const withHandle = /^(?:[A-Z]{2,4}:\s*)?([^@()]*?)\s*\(?@([A-Za-z0-9][\w-]*)\)?/.exec(t);
+  const t = text.replace(/\s+/g, ' ').trim().replace(/^\p{Lu}{2,5}:\s*/u, '').replace(/\s[-–]\s.*$/, '');
+  const withHandle = /^([^@()]*?)\s*\(?@([A-Za-z0-9][\w-]*)\)?/.exec(t);
   if (withHandle) return { ...(withHandle[1] ? { name: withHandle[1].trim() } : {}), handle: withHandle[2]!.toLowerCase().replace(/_/g, '') };
-  const bare = /^([\p{Lu}][\p{L}'’.-]*(?: [\p{L}'’.-]+){1,3})$/u.exec(t);
+  const bare = /^([\p{Lu}][\p{L}'’.-]*(?: (?:[\p{Lu}][\p{L}'’.-]*|de|da|van|von|der|den|del|di|la|le)){0,3})(?: \([^)@]*\))?$/u.exec(t);
   return bare ? { name: bare[1]! } : undefined;
 }
 
+/** Entry lines under `## Present` (bulleted or not) up to the next heading. */
 function presentEntries(text: string): { name?: string; handle?: string }[] {
-  const lines = text.split('\n');
   const out: { name?: string; handle?: string }[] = [];
   let inPresent = false;
-  for (const line of lines) {
+  for (const line of text.split('\n')) {
     const h = /^#{1,6}\s+(.*)$/.exec(line);
     if (h) {
       inPresent = /^present\s*:?$/i.test(h[1]!.trim());
       continue;
     }
-    if (!inPresent) continue;
-    const item = /^\s*[*-]\s+(.+)$/.exec(line);
-    const entry = item ? readPresentLine(item[1]!) : undefined;
+    if (!inPresent || !line.trim()) continue;
+    const entry = readPresentLine(line.replace(/^\s*[*-]\s+/, ''));
     if (entry) out.push(entry);
   }
   return out;

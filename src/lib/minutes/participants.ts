@@ -182,6 +182,18 @@ function asName(text: string): string | undefined {
   return t;
 }
 
+/** Index of a spaced dash (` - `, ` – `) outside brackets, or -1. */
+function dashNoteIndex(text: string): number {
+  let depth = 0;
+  for (let i = 1; i < text.length - 1; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[') depth++;
+    else if ((c === ')' || c === ']') && depth > 0) depth--;
+    else if (depth === 0 && (c === '-' || c === '–' || c === '—') && text[i - 1] === ' ' && text[i + 1] === ' ') return i - 1;
+  }
+  return -1;
+}
+
 /** Split on `,` and `;` that are not inside brackets: `@x (late, partially), @y` is two parts. */
 function splitOutsideBrackets(text: string): string[] {
   const parts: string[] = [];
@@ -231,11 +243,16 @@ export function entriesFromLine(line: string): { entries: Participant[]; exclude
   if (!text) return { entries: [], excluded: false };
   if (EXCLUDED.test(text)) return { entries: [], excluded: true };
   if (ROLE.test(text)) return { entries: [], excluded: false };
+  // `Jane Doe (@jdoe) - Acme, Some Board`: what follows a spaced dash is a note (affiliation, role), never more entries.
+  const noteAt = dashNoteIndex(text);
+  if (noteAt > 0) return entriesFromLine(text.slice(0, noteAt));
   // `@alice, @Carol, Dieter Krause`: each comma-separated part is a handle or a name.
   const parts = splitOutsideBrackets(text);
   if (parts.length > 1) {
-    const entries = parts.flatMap((part) => entriesFromLine(part).entries);
-    return { entries, excluded: false };
+    const perPart = parts.map((part) => entriesFromLine(part).entries);
+    // `Joe, -> could move the issues over`: a sentence with a comma, not a list of people.
+    if (perPart.some((e, i) => e.length === 0 && parts[i]!.split(/\s+/).length > 3)) return { entries: [], excluded: false };
+    return { entries: perPart.flat(), excluded: false };
   }
   // `JD: Jane Doe (@jdoe)`: an abbreviation label before the entry.
   const prefixed = /^(\p{Lu}{2,5}):\s+(?=\S)/u.exec(text);
