@@ -6,7 +6,7 @@
 import { getCollection } from 'astro:content';
 import type { SourceRecord } from './loaders/minutes.ts';
 import { buildArchiveIndexes } from './lib/indexes/archive.ts';
-import { parseAliases } from './lib/indexes/aliases.ts';
+import { parseAbbreviationList, parseAliases, withAbbreviations } from './lib/indexes/aliases.ts';
 import { createPageKeys } from './lib/page-keys.ts';
 import { createPaths, issueRouteParams, personSlug } from './lib/paths.ts';
 import { buildReport, type ReportEntry } from './lib/report.ts';
@@ -37,7 +37,10 @@ async function load() {
       digests.set(data.meeting.id, String(entry.digest ?? ''));
     }
   }
-  const { aliases, problems } = parseAliases(settings.aliasesRaw);
+  const parsedAliases = parseAliases(settings.aliasesRaw);
+  const abbreviations = parseAbbreviationList(settings.abbreviationsRaw ?? '');
+  const aliases = withAbbreviations(parsedAliases.aliases, abbreviations.entries);
+  const problems = [...parsedAliases.problems, ...abbreviations.problems];
   const meetings = [...meetingEntries.values()].map((e) => e.meeting);
   const indexes = buildArchiveIndexes(meetings, settings.config, aliases);
   const report = buildReport(reports);
@@ -57,7 +60,7 @@ async function load() {
       indexes,
       digests,
       today: buildDate,
-      context: { config: settings.config, aliases: settings.aliasesRaw, minutesDir: settings.minutesDir },
+      context: { config: settings.config, aliases: settings.aliasesRaw, abbreviations: settings.abbreviationsRaw ?? null, minutesDir: settings.minutesDir },
     }),
   };
 }

@@ -10,12 +10,16 @@ import type { ArchiveConfig } from './lib/minutes/types.ts';
  * - MINUTES_DIR: the minutes folder (`<series>/<file>.md`), default `content/minutes`.
  * - MINUTES_CONFIG: site config file, default `<MINUTES_DIR>/archive.config.json` (optional).
  * - MINUTES_ALIASES: people alias file, default `<MINUTES_DIR>/aliases.json` (optional).
+ * - MINUTES_ABBREVIATIONS: abbreviation list (`Name (ABBR)` lines), default
+ *   `<MINUTES_DIR>/abbreviations.txt`, else `<MINUTES_DIR>/delegates.txt` (optional).
  * - MINUTES_STRICT=1 or `--strict`: fail the build when there are warnings.
  */
 export interface Settings {
   minutesDir: string;
   config: ArchiveConfig;
   aliasesRaw: unknown;
+  /** Text of the abbreviation list, when there is one. */
+  abbreviationsRaw?: string;
   /** Problems with the config or alias files; reported as build warnings. */
   problems: string[];
   strict: boolean;
@@ -31,6 +35,9 @@ function readJson(file: string, problems: string[]): unknown {
   }
 }
 
+/** Abbreviation lists looked for next to the minutes, in this order. */
+export const ABBREVIATION_FILES = ['abbreviations.txt', 'delegates.txt'];
+
 let cached: Settings | undefined;
 
 export function loadSettings(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Settings {
@@ -41,10 +48,15 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, argv: string[
   const aliasFile = env['MINUTES_ALIASES'] ? path.resolve(env['MINUTES_ALIASES']) : path.join(minutesDir, 'aliases.json');
   const { config, problems: configProblems } = resolveConfig(readJson(configFile, problems));
   problems.push(...configProblems.map((p) => `${configFile}: ${p}`));
+  const abbreviationFile = env['MINUTES_ABBREVIATIONS']
+    ? path.resolve(env['MINUTES_ABBREVIATIONS'])
+    : ABBREVIATION_FILES.map((f) => path.join(minutesDir, f)).find((f) => existsSync(f));
+  const abbreviationsRaw = abbreviationFile && existsSync(abbreviationFile) ? readFileSync(abbreviationFile, 'utf8') : undefined;
   const settings: Settings = {
     minutesDir,
     config,
     aliasesRaw: readJson(aliasFile, problems),
+    ...(abbreviationsRaw === undefined ? {} : { abbreviationsRaw }),
     problems,
     strict: argv.includes('--strict') || ['1', 'true', 'yes'].includes((env['MINUTES_STRICT'] ?? '').toLowerCase()),
   };

@@ -6,7 +6,7 @@ import type { ReportEntry } from '../lib/report.ts';
 import { createPaths, RESERVED_SEGMENTS } from '../lib/paths.ts';
 import { renderMarkdownFragment, renderMinutes, type RenderOptions } from '../markdown/render.ts';
 import { excludedBy, takeInventory, type MinutesFile } from './inventory.ts';
-import { loadSettings } from '../settings.ts';
+import { ABBREVIATION_FILES, loadSettings } from '../settings.ts';
 import { createLinkResolvers, findAnchor, type AnchorLookup } from './links.ts';
 
 /** What the collection stores per file found: the report line, and the meeting for pages. */
@@ -70,6 +70,7 @@ async function loadAll({ store, logger, generateDigest, config: astroConfig }: L
   const known = new Map([
     ['archive.config.json', 'site config file (read by the build)'],
     ['aliases.json', 'people alias file (read by the build)'],
+    ...ABBREVIATION_FILES.map((f): [string, string] => [f, 'abbreviation list of people (read by the build)']),
   ]);
   const inventory = await takeInventory(minutesDir, excludedBy(config.exclude), known);
   const sources = inventory.minutes.map((f) => f.source);

@@ -18,9 +18,9 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_CONFIG } from '../../src/lib/config.ts';
 import { parseMinutes } from '../../src/lib/minutes/parse.ts';
 import type { Meeting } from '../../src/lib/minutes/types.ts';
-import { parseAliases } from '../../src/lib/indexes/aliases.ts';
+import { parseAbbreviationList, parseAliases, withAbbreviations } from '../../src/lib/indexes/aliases.ts';
+import { ABBREVIATION_FILES } from '../../src/settings.ts';
 import { buildPeopleIndex, type PeopleIndex } from '../../src/lib/indexes/people.ts';
-import * as aliasModule from '../../src/lib/indexes/aliases.ts';
 import { scoreSets, sumScores, type FieldScore } from './score.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -43,11 +43,9 @@ function loadArchive(dir: string, files: string[]): { meetings: Meeting[]; peopl
   const meetings = files.map((source) => parseMinutes({ source, text: readFileSync(path.join(dir, source), 'utf8'), config: DEFAULT_CONFIG }).meeting);
   const aliasFile = path.join(dir, 'aliases.json');
   const raw = existsSync(aliasFile) ? JSON.parse(readFileSync(aliasFile, 'utf8')) : undefined;
-  // Abbreviation files are read when the project supports them (loadAbbreviations in aliases.ts).
-  const withAbbreviations = (aliasModule as Record<string, unknown>)['aliasesWithAbbreviations'] as
-    | ((raw: unknown, dir: string) => ReturnType<typeof parseAliases>)
-    | undefined;
-  const { aliases } = withAbbreviations ? withAbbreviations(raw, dir) : parseAliases(raw);
+  const list = ABBREVIATION_FILES.map((f) => path.join(dir, f)).find((f) => existsSync(f));
+  const abbreviations = parseAbbreviationList(list ? readFileSync(list, 'utf8') : '');
+  const aliases = withAbbreviations(parseAliases(raw).aliases, abbreviations.entries);
   return { meetings, people: buildPeopleIndex(meetings, aliases) };
 }
 

@@ -251,7 +251,9 @@ export function entriesFromLine(line: string): { entries: Participant[]; exclude
   if (parts.length > 1) {
     const perPart = parts.map((part) => entriesFromLine(part).entries);
     // `Joe, -> could move the issues over`: a sentence with a comma, not a list of people.
-    if (perPart.some((e, i) => e.length === 0 && parts[i]!.split(/\s+/).length > 3)) return { entries: [], excluded: false };
+    // (`Jane Doe (@jdoe), coming in late` keeps its handle: the rest is a note.)
+    const prose = perPart.some((e, i) => e.length === 0 && parts[i]!.split(/\s+/).length > 3);
+    if (prose && !perPart.some((e) => e.some((x) => x.label.startsWith('@')))) return { entries: [], excluded: false };
     return { entries: perPart.flat(), excluded: false };
   }
   // `JD: Jane Doe (@jdoe)`: an abbreviation label before the entry.
