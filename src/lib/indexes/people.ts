@@ -195,7 +195,8 @@ export function buildPeopleIndex(meetings: readonly Meeting[], aliases: AliasTab
       const a = acc(key);
       if (p.key !== key) a.variants.add(p.key);
       // The name written with a handle, or a bare name resolved to a handle, names the person.
-      const name = p.name ?? (p.key !== key && !p.abbreviationOnly && !p.label.startsWith('@') ? p.label : undefined);
+      const writtenName = !p.abbreviationOnly && !p.label.startsWith('@') && /^\p{Lu}|\s/u.test(p.label);
+      const name = p.name ?? (p.key !== key && writtenName ? p.label : undefined);
       if (name) a.names.set(name, (a.names.get(name) ?? 0) + 1);
       a.labels.set(p.label, (a.labels.get(p.label) ?? 0) + 1);
       if (!attending.has(key)) {

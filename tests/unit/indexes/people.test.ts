@@ -21,7 +21,8 @@ describe('buildPeopleIndex: identity', () => {
     // key, name, meetings (date order, undated last), series counts, first, last
     ['juanptm', 'juanptm', ['iaas/2023-05-10', 'container/2023-05-15', 'iaas/2023-05-17', 'iaas/undated-notes'], { container: 1, iaas: 3 }, '2023-05-10', '2023-05-17'],
     ['matfechner', 'Matthias Fechner', ['iaas/2023-05-10', 'iaas/2023-05-17'], { iaas: 2 }, '2023-05-10', '2023-05-17'],
-    ['garloff', 'garloff', ['iaas/2023-05-10', 'iaas/2023-05-17'], { iaas: 2 }, '2023-05-10', '2023-05-17'],
+    // The bare name that resolves to the handle (here by alias) names the person.
+    ['garloff', 'Kurt Garloff', ['iaas/2023-05-10', 'iaas/2023-05-17'], { iaas: 2 }, '2023-05-10', '2023-05-17'],
     ['cahhbaum', 'cah_hbaum', ['container/2023-05-15'], { container: 1 }, '2023-05-15', '2023-05-15'],
   ])('%s', (key, name, ids, series, first, last) => {
     const p = index.get(key)!;
