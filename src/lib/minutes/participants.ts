@@ -316,10 +316,18 @@ function readTable(table: Table, out: Collector): void {
   const headers = header.children.map((c) => plainText(c).trim());
   let column = headers.findIndex((h) => NAME_COLUMN.test(h) || isAttendanceLabel(h));
   if (column < 0) column = 0;
+  // `| Name | GitHub |`: the handle column joins the name (`Jane Doe (@jdoe)`).
+  const handleColumn = headers.findIndex((h, i) => i !== column && /^(?:github|handle|github handle|user(?:name)?|login)$/i.test(h));
+  const cellText = (row: Table['children'][number], i: number) => {
+    const cell = row.children[i];
+    return cell ? stripShortcodes(toString(cell, { includeHtml: false, includeImageAlt: false })).trim() : '';
+  };
   for (const row of rows) {
-    const cell = row.children[column];
-    const text = cell ? stripShortcodes(toString(cell, { includeHtml: false, includeImageAlt: false })).trim() : '';
-    if (text) out.add(entriesFromLine(text).entries);
+    const text = cellText(row, column);
+    if (!text) continue;
+    const handle = handleColumn >= 0 ? cellText(row, handleColumn).replace(/^@?/, '@') : '';
+    const withHandle = handle.length > 1 && handlesIn(text).length === 0 ? `${text} (${handle})` : text;
+    out.add(entriesFromLine(withHandle).entries);
   }
 }
 
@@ -378,6 +386,13 @@ function readBlocks(blocks: RootContent[], out: Collector): void {
 
 function plainLines(node: Nodes): string[] {
   return stripShortcodes(toString(node, { includeHtml: false, includeImageAlt: false })).split('\n');
+}
+
+/** A paragraph of entries after a label: a comma list of handles or names (`Jane Doe, @max, Kim Lee`). */
+function isEntryParagraph(block: RootContent): boolean {
+  const text = plainLines(block).join(', ');
+  const parts = splitOutsideBrackets(text);
+  return parts.length > 1 && parts.every((p) => entriesFromLine(p).entries.length > 0);
 }
 
 /** A list or paragraph that is (nearly) only @handles, one per line. */
@@ -468,7 +483,7 @@ export function extractParticipants(doc: Doc): ParticipantsResult {
         const lines = plainLines(block);
         const first = (lines[0] ?? '').trim();
         const next = blocks[i + 1];
-        const followed = next?.type === 'list' || next?.type === 'table';
+        const followed = next?.type === 'list' || next?.type === 'table' || (next?.type === 'paragraph' && isEntryParagraph(next));
         if (open && EXCLUDED.test(first.replace(/^[_*]+/, ''))) {
           // `**Absent:**` and its list.
           if (followed && /:[_*\s]*$/.test(first)) i++;
