@@ -89,6 +89,8 @@ export function participantNames(participants: readonly Participant[]): Map<stri
   for (const p of participants) {
     const name = p.name ?? (p.abbreviationOnly || p.label.startsWith('@') ? undefined : p.label);
     if (p.abbreviation) out.set(p.abbreviation.toLowerCase(), p.key);
+    // A handle written without its `@` (`…: tobie`).
+    if (p.label.startsWith('@')) out.set(p.key, p.key);
     if (!name) continue;
     out.set(name.toLowerCase(), p.key);
     const words = name.split(/\s+/);
@@ -113,10 +115,16 @@ function keysOfNames(names: string, byName: ReadonlyMap<string, string>): string
 /** `Jane Doe: …`, `JD to …`, `Jane and Max will …` at the start of an item text. */
 const LEADING_NAMES = /^[_*]*([\p{L}][\p{L}'’.\- ,&/+]{0,80}?)[_*]*(?=\s*:|\s+(?:to|will|should|shall|must|needs? to|takes?|is going to|wird|soll)\b)/u;
 
+/** `… - Jane Doe`, `…: Chris`, `… (JD)` at the end of an item text. */
+const TRAILING_NAMES = /(?:\s[-–—]\s*|:\s*|\s\(\s*)([\p{L}][\p{L}'’. ,&/+-]{0,60}?)\s*\)?\s*[.!]?\s*$/u;
+
 function assigneesByName(text: string, byName: ReadonlyMap<string, string>): string[] {
   if (byName.size === 0) return [];
   const lead = LEADING_NAMES.exec(text);
-  return lead ? keysOfNames(lead[1]!.trim(), byName) : [];
+  const leading = lead ? keysOfNames(lead[1]!.trim(), byName) : [];
+  if (leading.length) return leading;
+  const trail = TRAILING_NAMES.exec(text);
+  return trail ? keysOfNames(trail[1]!.trim(), byName) : [];
 }
 
 /** Assignees at the start (`@x will …`, `@x:`) or end (`(@x)`, `=> @x`) of an item text. */

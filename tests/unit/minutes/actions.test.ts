@@ -62,6 +62,7 @@ describe('action items naming participants', () => {
     { name: 'initials of a name written with a handle', lines: ['* TODO: QA will send the minutes'], items: [[8, ['qalbers']]] },
     { name: 'unique first name, two people', lines: ['- Action items:', '  - Nadia and Quentin: contact the venue'], items: [[9, ['nadia farouk', 'qalbers']]] },
     { name: 'a name that is no participant is no assignee', lines: ['* AI: Bob Smith to check the room'], items: [[8, []]] },
+    { name: 'names after the text of items under an Action items label', lines: ['* Action items', '  * email needs to be sent - Nadia', '  * open the PR: kmorgan', '  * update the site: Bob'], items: [[9, ['nadia farouk']], [10, ['kmorgan']], [11, []]] },
   ])('$name', ({ lines, items }) => {
     expect(withPeople(lines)).toEqual(items);
   });
