@@ -238,18 +238,18 @@ function nameAround(text: string): string | undefined {
  * e-mails and links dropped; role notes such as `(Guest)` stripped); else an
  * abbreviation alone (`JD`). Returns `excluded` for absentee lines.
  */
-export function entriesFromLine(line: string): { entries: Participant[]; excluded: boolean } {
+export function entriesFromLine(line: string, part = false): { entries: Participant[]; excluded: boolean } {
   const text = line.replace(/^[\s*\-+•·]+/, '').replace(/\s+/g, ' ').trim();
   if (!text) return { entries: [], excluded: false };
   if (EXCLUDED.test(text)) return { entries: [], excluded: true };
   if (ROLE.test(text)) return { entries: [], excluded: false };
   // `Jane Doe (@jdoe) - Acme, Some Board`: what follows a spaced dash is a note (affiliation, role), never more entries.
   const noteAt = dashNoteIndex(text);
-  if (noteAt > 0) return entriesFromLine(text.slice(0, noteAt));
+  if (noteAt > 0) return entriesFromLine(text.slice(0, noteAt), part);
   // `@alice, @Carol, Dieter Krause`: each comma-separated part is a handle or a name.
   const parts = splitOutsideBrackets(text);
   if (parts.length > 1) {
-    const perPart = parts.map((part) => entriesFromLine(part).entries);
+    const perPart = parts.map((p) => entriesFromLine(p, true).entries);
     // `Joe, -> could move the issues over`: a sentence with a comma, not a list of people.
     // (`Jane Doe (@jdoe), coming in late` keeps its handle: the rest is a note.)
     const prose = perPart.some((e, i) => e.length === 0 && parts[i]!.split(/\s+/).length > 3);
@@ -280,6 +280,10 @@ export function entriesFromLine(line: string): { entries: Participant[]; exclude
     .replace(/[.,;:]+$/, '');
   if (ABBREVIATION.test(bare) && !prefixed) {
     return { entries: [{ key: bare.toLowerCase(), label: bare, abbreviation: bare, abbreviationOnly: true }], excluded: false };
+  }
+  // `tibeer` alone on a line of an attendance list: a GitHub login written without its `@` (never a part of a comma list: `valid, draft`).
+  if (!part && /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){1,38}$/.test(bare) && /[a-z]/.test(bare) && !NOT_NAMES.has(bare) && !prefixed) {
+    return { entries: [{ key: normalizeHandle(bare), label: bare }], excluded: false };
   }
   const names: Participant[] = [];
   for (const part of bare.split(/\s*[,;&]\s*|\s+(?:and|und)\s+/)) {
@@ -379,9 +383,18 @@ function readBlocks(blocks: RootContent[], out: Collector): void {
       if (block.type === 'paragraph') for (const l of plainLines(block)) readLine(l);
     } else if (block.type === 'list') readList(block);
     else if (block.type === 'table') readTable(block, out);
-    else if (block.type === 'paragraph') for (const l of plainLines(block)) readLine(l);
-    else if (block.type === 'code' && !block.lang) for (const l of codeLines(block)) readLine(l);
+    else if (block.type === 'paragraph') {
+      // Prose (a sentence that names nobody) ends the attendance list: the section runs on into notes.
+      if (plainLines(block).some(isProse)) break;
+      for (const l of plainLines(block)) readLine(l);
+    } else if (block.type === 'code' && !block.lang) for (const l of codeLines(block)) readLine(l);
   }
+}
+
+/** A sentence: five or more words, no entry in it, not a label (`The following people attended:`). */
+function isProse(line: string): boolean {
+  const t = line.trim();
+  return t.split(/\s+/).length >= 5 && !/:\s*$/.test(t) && handlesIn(t).length === 0 && entriesFromLine(t).entries.length === 0;
 }
 
 function plainLines(node: Nodes): string[] {

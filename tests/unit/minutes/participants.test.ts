@@ -103,6 +103,9 @@ describe('attendance by format rules (issue 15)', () => {
     { name: 'regrets line is not attendance', lines: ['# Call', 'Present: Kim Lee, Max Mustermann', '', 'Regrets: Ana Silva'], keys: ['kim lee', 'max mustermann'] },
     { name: 'affiliation after a dash is a note', lines: ['## Present', '- Jane Doe (@jdoe) - Acme, Some Board', '- Ana Silva - Beta, TAC'], keys: ['jdoe', 'ana silva'] },
     { name: 'a sentence with a comma is no list', lines: ['## Present', '- @a', '- Joe, -> could move the issues over next week'], keys: ['a'] },
+    { name: 'a login written without its @', lines: ['## Participants', '- @a', '- tibeer'], keys: ['a', 'tibeer'] },
+    { name: 'lower-case words in a comma list are no logins', lines: ['## Participants', '- @a', '- status: valid, draft, abandoned'], keys: ['a'] },
+    { name: 'prose after the list ends the section', lines: ['## Participants', '* @a', '', 'We talked about where the docs are', 'hosted', '* status like valid, draft, abandoned'], keys: ['a'] },
   ])('$name', ({ lines, keys: expected }) => {
     expect(keys(lines)).toEqual(expected);
   });
