@@ -356,11 +356,15 @@ export function extractActionItems(doc: Doc, participants: readonly Participant[
       if (next?.type === 'list') addList(next);
     }
   });
-  visitParents(doc.tree as Root, 'listItem', (node: ListItem) => {
+  visitParents(doc.tree as Root, 'listItem', (node: ListItem, ancestors) => {
     const own = node.children.filter((c) => c.type !== 'list');
     const label = own.length > 0 && ACTION_LABEL.test(own.map((c) => plainText(c)).join(' '));
     if (label) for (const child of node.children) if (child.type === 'list') addList(child);
-    if (typeof node.checked === 'boolean') addItem(node);
+    if (typeof node.checked !== 'boolean') return;
+    // A checkbox nested under a topic is a checklist of that topic (`- [x] Object storage`), not a task;
+    // it counts when it names an assignee. Top-level checkboxes are tasks.
+    const nested = ancestors.some((a) => a.type === 'listItem');
+    if (!nested || assigneesFromText(itemSource(lines, node), byName).assignees.length > 0) addItem(node);
   });
 
   return items.sort((a, b) => a.line - b.line);

@@ -32,6 +32,7 @@ describe('action items', () => {
     { name: 'a heading about AI is no marker', lines: ['### AI and machine learning', '- We tried AI-based test selection.', '- Nothing decided.'], items: [] },
     { name: 'plain sentences are no items', lines: ['- Someone should look at the flaky tests.', '- @a will think about it'], items: [] },
     { name: 'Action item for @x:', lines: ['- Action item for @a: book the room'], items: [{ assignees: ['a'], text: 'book the room', line: 3 }] },
+    { name: 'a checklist nested under a topic is no task list', lines: ['- Features', '    - [x] Object storage', '    - [ ] Public images', '    - [ ] @a to check the quota'], items: [{ assignees: ['a'], text: '@a to check the quota', line: 6, status: 'open' }] },
   ])('$name', ({ lines, items }) => {
     expect(itemsOf(lines)).toEqual(items);
   });
