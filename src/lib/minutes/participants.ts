@@ -311,7 +311,7 @@ interface Collector {
 }
 
 /** Header words of a table's name column. */
-const NAME_COLUMN = /^(?:names?|full name|person|people|who|wer|member|delegate|vertreter\w*)$/i;
+const NAME_COLUMN = /\bnames?\b|^(?:person|people|who|wer|member|delegate|representative|vertreter\w*)s?$/i;
 
 /** Entries of a table: its name column (by header; else the first column), empty rows skipped. */
 function readTable(table: Table, out: Collector): void {
@@ -367,7 +367,9 @@ function readBlocks(blocks: RootContent[], out: Collector): void {
       if (EXCLUDED.test(first)) continue; // `- Excused:` and everything below it
       const label = matchLabel(first, true);
       if (!label && isRoleLabel(first)) continue; // `- Minutes: @x` and its sub-list
-      const groupLabel = /:\s*$/.test(first) && handlesIn(first).length === 0;
+      // `- Guests:` or `- OSISM` with a nested list: a group of attendees, not an attendee.
+      const hasNested = item.children.some((c) => c.type === 'list' || c.type === 'table');
+      const groupLabel = handlesIn(first).length === 0 && (/:\s*$/.test(first) || (hasNested && !/\s/.test(first.replace(/[_*]/g, '').trim())));
       if (!excluded && !groupLabel) for (const l of lines) readLine(l);
       else if (!excluded) for (const l of lines.slice(1)) readLine(l);
       for (const child of item.children) {

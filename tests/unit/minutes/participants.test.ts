@@ -104,6 +104,8 @@ describe('attendance by format rules (issue 15)', () => {
     { name: 'affiliation after a dash is a note', lines: ['## Present', '- Jane Doe (@jdoe) - Acme, Some Board', '- Ana Silva - Beta, TAC'], keys: ['jdoe', 'ana silva'] },
     { name: 'a sentence with a comma is no list', lines: ['## Present', '- @a', '- Joe, -> could move the issues over next week'], keys: ['a'] },
     { name: 'a login written without its @', lines: ['## Participants', '- @a', '- tibeer'], keys: ['a', 'tibeer'] },
+    { name: 'an organisation over a nested list is a group, not a person', lines: ['## Participants', '- OSISM', '    - @a', '- Acme', '    - Kim Lee'], keys: ['a', 'kim lee'] },
+    { name: 'table: the column whose header says name', lines: ['## Attendees', '| Company | Representative |', '|---|---|', '| Acme | Kim Lee |', '', '| Org | Display name |', '|---|---|', '| Beta | Max Mustermann |'], keys: ['kim lee', 'max mustermann'] },
     { name: 'lower-case words in a comma list are no logins', lines: ['## Participants', '- @a', '- status: valid, draft, abandoned'], keys: ['a'] },
     { name: 'prose after the list ends the section', lines: ['## Participants', '* @a', '', 'We talked about where the docs are', 'hosted', '* status like valid, draft, abandoned'], keys: ['a'] },
   ])('$name', ({ lines, keys: expected }) => {
