@@ -172,7 +172,17 @@ function openjsScores(): FieldScore[] {
       splitNames.push(name);
     }
   }
+  // Action items: every line that opens with a free-text marker (`AI:`, `Action Item:`, `Action item for X:`) is one.
+  const wantAI: string[] = [];
+  for (const m of meetings) {
+    readFileSync(path.join(dir, m.source), 'utf8').split('\n').forEach((line, i) => {
+      if (/^\s*(?:[-*]\s+)?[_*]*(?:AI|Action items?(?: for [^:]+)?)[_*]*\s*:[_*]*\s*\S/i.test(line)) wantAI.push(`${m.source}:${i + 1}`);
+    });
+  }
+  const gotAI = meetings.flatMap((m) => m.actionItems.map((a) => `${m.source}:${a.line}`));
+  const aiRow = scoreSets('openjs markers', 'action marker lines', wantAI, gotAI.filter((g) => wantAI.includes(g)));
   return [
+    { suite: aiRow.suite, field: aiRow.field, tp: aiRow.tp, fp: 0, fn: aiRow.fn, note: `recall only; ${gotAI.length} action items found in all${aiRow.missed.length ? `; missed: ${aiRow.missed.join(' | ')}` : ''}` },
     { suite: handleRow.suite, field: handleRow.field, tp: handleRow.tp, fp: 0, fn: handleRow.fn, note: `${meetings.length} meetings; ${entriesByFile.size} files read` },
     { suite: nameRow.suite, field: nameRow.field, tp: nameRow.tp, fp: 0, fn: nameRow.fn },
     withNote(all),
