@@ -34,7 +34,12 @@ const NOTHING = /^[_*(]*(?:none|nothing|n\/a|-+|—)[_*).]*$|^no (?:open )?(?:AI
 /** `Action items`, `Todos`, `Check AIs from last time`, `AI's`, `TODO: Docs updates`. */
 export function isActionHeading(text: string): boolean {
   const t = text.replace(/^[^\p{L}]+/u, '').trim();
-  return /^(?:(?:check|review|open|pending|new|previous|last|outstanding|our)\s+)*(?:action[\s-]*items?|to-?dos?|to do|ais|ai['’]s|ai(?=\s*(?::|$|\(|from\b|of\b)))(?![\w-])/i.test(t);
+  return /^(?:(?:check|review|open|pending|new|previous|last|outstanding|our)\s+)*(?:action[\s-]*items?|to-?dos?|to do|ais|ai['’]s|ai(?=\s*(?::|$|\(\s*@|from\b|of\b)))(?![\w-])/i.test(t);
+}
+
+/** A heading that is only `AI`: a topic (artificial intelligence) unless its items name assignees. */
+function isBareAiHeading(text: string): boolean {
+  return /^ai$/i.test(text.replace(/^[^\p{L}]+/u, '').trim());
 }
 
 /**
@@ -348,9 +353,14 @@ export function extractActionItems(doc: Doc, participants: readonly Participant[
   };
   const blocks = doc.tree.children;
   let inActionSection = false;
+  let onlyAssigned = false;
+  const assigned = (list: List) => list.children.some((item) => assigneesFromText(itemSource(lines, item), byName).assignees.length > 0);
   blocks.forEach((block, i) => {
-    if (block.type === 'heading') inActionSection = isActionHeading(plainText(block));
-    else if (block.type === 'list' && inActionSection) addList(block);
+    if (block.type === 'heading') {
+      const text = plainText(block);
+      inActionSection = isActionHeading(text);
+      onlyAssigned = isBareAiHeading(text);
+    } else if (block.type === 'list' && inActionSection && (!onlyAssigned || assigned(block))) addList(block);
     else if (block.type === 'paragraph' && ACTION_LABEL.test(plainText(block))) {
       const next = blocks[i + 1];
       if (next?.type === 'list') addList(next);
