@@ -361,8 +361,17 @@ function readBlocks(blocks: RootContent[], out: Collector): void {
     if (!excluded) out.add(entries);
   };
   const readList = (list: List): void => {
+    // `- Jane Doe, Acme` on every line of a list: one person per line with an affiliation, not two people.
+    const firsts = list.children.map((item) => (itemTextLines(item)[0] ?? '').trim());
+    const affiliations =
+      firsts.length >= 3 &&
+      firsts.every((l) => {
+        const parts = splitOutsideBrackets(l);
+        return parts.length >= 2 && parts.slice(1).every((p) => handlesIn(p).length === 0);
+      });
     for (const item of list.children) {
-      const lines = itemTextLines(item);
+      let lines = itemTextLines(item);
+      if (affiliations) lines = [splitOutsideBrackets(lines[0] ?? '')[0] ?? '', ...lines.slice(1)];
       const first = (lines[0] ?? '').trim();
       if (EXCLUDED.test(first)) continue; // `- Excused:` and everything below it
       const label = matchLabel(first, true);
