@@ -412,6 +412,19 @@ function plainLines(node: Nodes): string[] {
   return stripShortcodes(toString(node, { includeHtml: false, includeImageAlt: false })).split('\n');
 }
 
+/** A list whose items are (nearly all) short attendance entries: `- @a`, `- Jane Doe (@jdoe)`, `- Kim Lee`. */
+function isEntryList(block: RootContent | undefined): boolean {
+  if (block?.type !== 'list' || block.children.length === 0) return false;
+  const firsts = block.children.map((i) => (itemTextLines(i)[0] ?? '').trim());
+  // An entry line is handles and a name, nothing more (`@a to send the mail` is a task, not an entry).
+  const entryLike = (l: string) => {
+    const rest = l.replace(HANDLE, ' ').replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').replace(/[\s,;]+/g, ' ').trim();
+    return entriesFromLine(l).entries.length > 0 && (rest === '' || asName(rest) !== undefined);
+  };
+  const entries = firsts.filter(entryLike).length;
+  return entries >= Math.ceil(firsts.length * 0.75);
+}
+
 /** A paragraph of entries after a label: a comma list of handles or names (`Jane Doe, @max, Kim Lee`). */
 function isEntryParagraph(block: RootContent): boolean {
   const text = plainLines(block).join(', ');
@@ -448,8 +461,9 @@ function sectionEnd(blocks: RootContent[], i: number): number {
     const b = blocks[j]!;
     if (b.type === 'heading') {
       const text = plainText(b);
-      const sub = b.depth > depth && (isGroupLabel(text) || EXCLUDED.test(text.replace(/^[^\p{L}]+/u, '')));
-      if (!sub) break;
+      // `### Remote`, `### Apologies`, or a short group name (`### Acme`) over a list of attendees.
+      const group = isGroupLabel(text) || EXCLUDED.test(text.replace(/^[^\p{L}]+/u, '')) || (wordsOf(text).length <= 3 && isEntryList(blocks[j + 1]));
+      if (b.depth <= depth || !group) break;
     }
     j++;
   }

@@ -106,6 +106,8 @@ describe('attendance by format rules (issue 15)', () => {
     { name: 'a login written without its @', lines: ['## Participants', '- @a', '- tibeer'], keys: ['a', 'tibeer'] },
     { name: 'an organisation over a nested list is a group, not a person', lines: ['## Participants', '- OSISM', '    - @a', '- Acme', '    - Kim Lee'], keys: ['a', 'kim lee'] },
     { name: 'table: the column whose header says name', lines: ['## Attendees', '| Company | Representative |', '|---|---|', '| Acme | Kim Lee |', '', '| Org | Display name |', '|---|---|', '| Beta | Max Mustermann |'], keys: ['kim lee', 'max mustermann'] },
+    { name: 'organisation sub-headings over attendee lists', lines: ['## Participants', '### Acme', '- @a', '- Kim Lee', '### Beta GmbH', '- @b', '### Topic one', 'We talked about the roadmap for the next release.', '- @c will write it down'], keys: ['a', 'kim lee', 'b'] },
+    { name: 'a topic sub-heading over tasks ends the section', lines: ['## Participants', '- @a', '### Housekeeping', '- @b to send the mail', '- @c will book a room'], keys: ['a'] },
     { name: 'one person per line with an affiliation after a comma', lines: ['## Attendees', '- Kim Lee, Acme Corp', '- Max Mustermann, Beta Inc', '- Ana Silva (@asilva), Gamma'], keys: ['kim lee', 'max mustermann', 'asilva'] },
     { name: 'two people on one bullet stay two', lines: ['## Attendees', '- Kim Lee, Max Mustermann', '- @a'], keys: ['kim lee', 'max mustermann', 'a'] },
     { name: 'lower-case words in a comma list are no logins', lines: ['## Participants', '- @a', '- status: valid, draft, abandoned'], keys: ['a'] },
