@@ -274,8 +274,7 @@ export function extractIssues(doc: Doc): IssueMention[] {
       if (repos.size === 1) return [...repos][0];
       if (repos.size > 1) return undefined; // the nearest context names several: ambiguous
     }
-    if (c.items.length === 0) return undefined; // a paragraph or heading keeps the block rules below
-    const heading = [...doc.headings].reverse().find((h) => h.line < c.line);
+    const heading = [...doc.headings].reverse().find((h) => h.line <= c.line);
     if (!heading) return undefined;
     const repos = reposOnLines(heading.line, heading.line);
     return repos.size === 1 ? [...repos][0] : undefined;

@@ -60,6 +60,7 @@ describe('issue references', () => {
     { name: 'bare #N in a sub-sub-item: the grandparent names it', lines: [`- [repo](${SCS}/builder)`, '  - caching', '    - #41 merged'], keys: ['sovereigncloudstack/builder#41'] },
     { name: 'bare #N: the section heading links the repo', lines: [`## [builder](${SCS}/builder)`, '- caching', '  - #44 still open'], keys: ['sovereigncloudstack/builder#44'] },
     { name: 'bare #N: the section heading writes org/repo', lines: ['### example-org/cli', '* Flag parsing', '  * #17 was merged'], keys: ['example-org/cli#17'] },
+    { name: 'bare #N in a paragraph: the section heading writes org/repo', lines: ['### example-org/cli', 'Merged #17 this week.'], keys: ['example-org/cli#17'] },
     { name: 'bare #N: the nearest item names two repos', lines: [`- [a](${SCS}/a) and [b](${SCS}/b)`, '  - #9 fixed'], keys: [] },
     { name: 'a #N that is part of a name', lines: [`## [builder](${SCS}/builder)`, '- GX-Hackathon #5 recap', '- Tech-Talk #2'], keys: [] },
   ])('$name', ({ lines, keys, defaultRepos }) => {
