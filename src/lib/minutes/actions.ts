@@ -20,11 +20,11 @@ const INNER_HANDLES = new RegExp(String.raw`\(\s*(${HL})\s*\)`);
 /** Where a marker may start: line start, or after a sentence end / bracket / comma / separator. */
 const BEFORE = String.raw`(?:^|(?<=[.;,!?)\]]\s+|\(\s*|:\s+|\s[-–]\s+|[-=]>\s*))`;
 /** `AI` (upper-case, not `AIs`), `TODO`/`ToDo`/`Todo`, `Action item`. */
-const MARKER = new RegExp(String.raw`${BEFORE}([_*]{0,2})(AI|TODO|ToDo|Todo|To-?Do|todo|Action[ -]?[Ii]tems?)([_*]{0,2})(?![\w'’-])`, 'g');
+const MARKER = new RegExp(String.raw`${BEFORE}([_*]{0,2})(AI|TODO|ToDo|Todo|To-?Do|todo|Action[ -]?[Ii]tems?|Action[ -]?[Pp]oints?)([_*]{0,2})(?![\w'’-])`, 'g');
 /** `Push this to conclusion AI @garloff`: owner at the very end of a sentence. */
 const END_AI = new RegExp(String.raw`\s[_*]*AI[_*]*\s+(${HL})\s*[.!]?\s*$`);
 /** A label that introduces a list of action items: `AI:`, `AI for this week:`, `=> TODO:`, `Todos`. */
-const ACTION_LABEL = /^[_*]*(?:[-=]>\s*)?[_*]*(?:AI|AIs|AI['’]s|[Aa]ction[ -]?[Ii]tems?|[Tt][Oo]-?[Dd][Oo]s?)(?:\s+(?:for|from|of|until|till|this|last|next|open|pending)\b[^:@]{0,40})?\s*:?[_*]*\s*$/;
+const ACTION_LABEL = /^[_*]*(?:[-=]>\s*)?[_*]*(?:AI|AIs|AI['’]s|[Aa]ction[ -]?(?:[Ii]tems?|[Pp]oints?)|[Aa]ufgaben|[Tt][Oo]-?[Dd][Oo]s?)(?:\s+(?:for|from|of|until|till|this|last|next|open|pending)\b[^:@]{0,40})?\s*:?[_*]*\s*$/;
 
 /** Status words that open a sub-bullet (`- done: <url>`, `- in progress: …`). */
 const STATUS = /^(?:done|open|closed|in[ -]progress|ongoing|on[ -]going|wip|blocked|postponed|deferred|obsolete|dropped|pending|started|cancell?ed|not done|no progress|waiting|finished|completed|moved|still open|status)\b/i;
@@ -34,7 +34,7 @@ const NOTHING = /^[_*(]*(?:none|nothing|n\/a|-+|—)[_*).]*$|^no (?:open )?(?:AI
 /** `Action items`, `Todos`, `Check AIs from last time`, `AI's`, `TODO: Docs updates`. */
 export function isActionHeading(text: string): boolean {
   const t = text.replace(/^[^\p{L}]+/u, '').trim();
-  return /^(?:(?:check|review|open|pending|new|previous|last|outstanding|our)\s+)*(?:action[\s-]*items?|to-?dos?|to do|ais|ai['’]s|ai(?=\s*(?::|$|\(\s*@|from\b|of\b)))(?![\w-])/i.test(t);
+  return /^(?:(?:check|review|open|pending|new|previous|last|outstanding|our)\s+)*(?:action[\s-]*(?:items?|points?)|to-?dos?|to do|aufgaben|ais|ai['’]s|ai(?=\s*(?::|$|\(\s*@|from\b|of\b)))(?![\w-])/i.test(t);
 }
 
 /** A heading that is only `AI`: a topic (artificial intelligence) unless its items name assignees. */

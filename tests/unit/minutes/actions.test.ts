@@ -34,6 +34,7 @@ describe('action items', () => {
     { name: 'an "AI" heading over assigned bullets is an action section', lines: ['### AI', '- @a to send the mail', '- collect feedback'], items: [{ assignees: ['a'], text: '@a to send the mail', line: 4 }, { assignees: [], text: 'collect feedback', line: 5 }] },
     { name: 'a heading about AI is no marker', lines: ['### AI and machine learning', '- We tried AI-based test selection.', '- Nothing decided.'], items: [] },
     { name: 'plain sentences are no items', lines: ['- Someone should look at the flaky tests.', '- @a will think about it'], items: [] },
+    { name: 'Action points: label and Aufgaben heading', lines: ['Action points:', '- @a to write the summary', '### Aufgaben', '- @b prüft die Lizenz'], items: [{ assignees: ['a'], text: '@a to write the summary', line: 4 }, { assignees: ['b'], text: '@b prüft die Lizenz', line: 6 }] },
     { name: 'Action item for @x:', lines: ['- Action item for @a: book the room'], items: [{ assignees: ['a'], text: 'book the room', line: 3 }] },
     { name: 'a checklist nested under a topic is no task list', lines: ['- Features', '    - [x] Object storage', '    - [ ] Public images', '    - [ ] @a to check the quota'], items: [{ assignees: ['a'], text: '@a to check the quota', line: 6, status: 'open' }] },
   ])('$name', ({ lines, items }) => {
