@@ -91,9 +91,12 @@ function keysIn(text: string): string[] {
 export function participantNames(participants: readonly Participant[]): Map<string, string> {
   const out = new Map<string, string>();
   const firsts = new Map<string, Set<string>>();
+  // An abbreviation written for two people names neither.
+  const abbreviations = new Map<string, Set<string>>();
+  for (const p of participants) if (p.abbreviation) (abbreviations.get(p.abbreviation.toLowerCase()) ?? abbreviations.set(p.abbreviation.toLowerCase(), new Set()).get(p.abbreviation.toLowerCase())!).add(p.key);
   for (const p of participants) {
     const name = p.name ?? (p.abbreviationOnly || p.label.startsWith('@') ? undefined : p.label);
-    if (p.abbreviation) out.set(p.abbreviation.toLowerCase(), p.key);
+    if (p.abbreviation && abbreviations.get(p.abbreviation.toLowerCase())!.size === 1) out.set(p.abbreviation.toLowerCase(), p.key);
     // A handle written without its `@` (`…: tobie`).
     if (p.label.startsWith('@')) out.set(p.key, p.key);
     if (!name) continue;

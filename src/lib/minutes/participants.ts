@@ -214,6 +214,20 @@ function splitOutsideBrackets(text: string): string[] {
 
 /** `JD` / `ABBR`: an abbreviation of a person's name (2-5 capitals). */
 const ABBREVIATION = /^\p{Lu}{2,5}$/u;
+/** `JD` / `JDo` for `Jane Doe`: starts with the name's initial, and its letters follow each other in the name. */
+export function abbreviates(abbreviation: string, name: string): boolean {
+  const a = abbreviation.toLowerCase();
+  const n = name.toLowerCase();
+  if (a[0] !== n[0]) return false;
+  let at = 0;
+  for (const c of a) {
+    at = n.indexOf(c, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+}
+
 /** e-mail addresses and URLs: never names, never handles. */
 const EMAIL_OR_URL = /<?\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b>?|<?\b(?:https?:\/\/|www\.)\S+>?/g;
 
@@ -270,7 +284,8 @@ export function entriesFromLine(line: string, part = false): { entries: Particip
   const noted = /^(.*?)\s*\((\p{Lu}{2,5})\)\s*$/u.exec(body.replace(EMAIL_OR_URL, ' ').trim());
   if (noted) {
     const name = nameAround(noted[1]!);
-    if (name) return { entries: [{ key: name.toLowerCase(), label: name, abbreviation: noted[2]! }], excluded: false };
+    // `Jane Doe (JD)` abbreviates the name; `Jane Doe (IBM)` names her organisation (a note, dropped).
+    if (name && abbreviates(noted[2]!, name)) return { entries: [{ key: name.toLowerCase(), label: name, abbreviation: noted[2]! }], excluded: false };
   }
   const bare = body
     .replace(EMAIL_OR_URL, ' ')
