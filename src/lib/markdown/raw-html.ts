@@ -129,11 +129,13 @@ function triageBlockHtml(node: Html, state: RenderState, depth: number): MdastNo
     if (close === -1 && depth < MAX_REPARSE_DEPTH) return reparse(value, value.indexOf('<'), state, depth); // unclosed: would hide the rest of the file
   }
   const tokens = tagTokens(value);
-  const keep = tokens.map((t) => keepTag(state, t.name, t.closing, t.hasAttributes));
+  // An unclosed raw-text tag anywhere in the block (`<form>…</form>\n<iframe src=x>`)
+  // would swallow the rest of the file: it is shown as text.
+  const unclosed = tokens.map((t) => !t.closing && RAW_TEXT.has(t.name.toLowerCase()) && !new RegExp(`</${t.name}[\\s>]`, 'i').test(value.slice(t.end)));
+  const keep = tokens.map((t, i) => !unclosed[i] && keepTag(state, t.name, t.closing, t.hasAttributes));
   const first = tokens[0];
   if (first && value.slice(0, first.index).trim() === '' && depth < MAX_REPARSE_DEPTH) {
-    const name = first.name.toLowerCase();
-    const unclosedRawText = !first.closing && RAW_TEXT.has(name) && !new RegExp(`</${name}[\\s>]`, 'i').test(value);
+    const unclosedRawText = unclosed[0] === true;
     // An HTML block that only exists because a line starts with a placeholder
     // (`<NAME>`) or an unclosed `<style>`: show that tag as text and parse the
     // rest as the Markdown it was meant to be.

@@ -335,6 +335,19 @@ describe('headings', () => {
     expect(out).toContain('id="user-content-agenda"');
     expect(out).not.toMatch(/heading-anchor/);
   });
+
+  it('an unclosed raw-text tag inside an HTML block is text, and the headings after it stay', () => {
+    const out = render('<form action="x"><b>a</b></form>\n<iframe src="https://x.example">\n\n## Agenda\n');
+    expect(out).toContain('&#x3C;iframe src="https://x.example">');
+    expect(out).toMatch(/<h2 id="agenda"[^>]*>Agenda/);
+  });
+
+  it('an id that raw HTML repeats stays on the first element only', () => {
+    const out = render('<h2 id="agenda">one</h2>\n<h2 id="agenda">two</h2>\n<p id="agenda">three</p>');
+    expect(out.match(/id="user-content-agenda"/g)).toHaveLength(1);
+    expect(out).toContain('<h2 id="user-content-agenda" data-pagefind-weight="10">one</h2>');
+    expect(out).toContain('<h2 data-pagefind-weight="10">two</h2>');
+  });
 });
 
 describe('renderMarkdownFragment', () => {
