@@ -293,7 +293,8 @@ export function entriesFromLine(line: string, part = false): { entries: Particip
     .replace(/\s[-–—:|].*$/, '')
     .trim()
     .replace(/[.,;:]+$/, '');
-  if (ABBREVIATION.test(bare) && !prefixed) {
+  // `QA, RD, Sofia Varga (SV)`: an abbreviation alone counts in a comma list of people; alone on a line (`- OSISM`) it names an organisation.
+  if (part && ABBREVIATION.test(bare) && !prefixed) {
     return { entries: [{ key: bare.toLowerCase(), label: bare, abbreviation: bare, abbreviationOnly: true }], excluded: false };
   }
   // `tibeer` alone on a line of an attendance list: a GitHub login written without its `@` (never a part of a comma list: `valid, draft`).

@@ -122,7 +122,7 @@ describe('attendance by format rules (issue 15)', () => {
     { line: '* Jane Doe @jdoe (voting member)', entry: { key: 'jdoe', label: '@jdoe', name: 'Jane Doe' } },
     { line: '* JD: Jane Doe (@jdoe)', entry: { key: 'jdoe', label: '@jdoe', name: 'Jane Doe', abbreviation: 'JD' } },
     { line: '* Jane Doe (JD)', entry: { key: 'jane doe', label: 'Jane Doe', abbreviation: 'JD' } },
-    { line: '* JD', entry: { key: 'jd', label: 'JD', abbreviation: 'JD', abbreviationOnly: true } },
+    { line: '* JD, Max Mustermann', entry: { key: 'jd', label: 'JD', abbreviation: 'JD', abbreviationOnly: true } },
     { line: '* Jane Doe (IBM)', entry: { key: 'jane doe', label: 'Jane Doe' } },
     { line: '* Jane Doe (JDo)', entry: { key: 'jane doe', label: 'Jane Doe' } },
     { line: '* Jane Doe (@jdoe) (JD)', entry: { key: 'jdoe', label: '@jdoe', name: 'Jane Doe' } },
@@ -131,6 +131,10 @@ describe('attendance by format rules (issue 15)', () => {
     { line: '* Jane Doe ([chat](https://matrix.to/#/@jane:example.org))', entry: { key: 'jane doe', label: 'Jane Doe' } },
     { line: '* Jane Doe (Guest)', entry: { key: 'jane doe', label: 'Jane Doe' } },
   ])('entry form $line', ({ line, entry }) => {
-    expect(parse(['## Present', line]).meeting.participants).toEqual([entry]);
+    expect(parse(['## Present', line]).meeting.participants[0]).toEqual(entry);
+  });
+
+  it('an acronym alone on a line is an organisation, not a person', () => {
+    expect(keys(['## Present', '- OSISM', '- @a'])).toEqual(['a']);
   });
 });
