@@ -6,8 +6,9 @@
  * time, and pagefind's share of the build.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser, serveDist, type DistServer } from '../e2e/browser.ts';
+import { SearchPage } from '../e2e/pages/SearchPage.ts';
 
 const site = inject('sites').corpus;
 
@@ -33,30 +34,20 @@ const CASES: Case[] = [
 
 let server: DistServer;
 let browser: Browser;
-let page: Page;
+let searchPage: SearchPage;
 
 beforeAll(async () => {
   server = await serveDist(site.outDir, site.base);
   browser = await launchBrowser();
-  page = await browser.newPage();
-  await page.goto(`${server.url}search/`);
+  searchPage = await SearchPage.open(browser, server.url);
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
 
-async function search(q: string) {
-  await page.fill('[data-search-main]', q);
-  await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q && document.querySelector('[data-search-root]')?.getAttribute('data-state') === 'done', q);
-  return page.$$eval('.search-result', (items) =>
-    items.slice(0, 3).map((li) => {
-      const a = li.querySelector<HTMLAnchorElement>('a.result-link')!;
-      const url = new URL(a.href);
-      return { path: url.pathname, hash: url.hash, section: li.querySelector('.result-section')?.textContent ?? '' };
-    }),
-  );
-}
+/** The top 3 results for a query. */
+const search = async (q: string) => (await searchPage.search(q)).slice(0, 3).map(({ path, hash, section }) => ({ path, hash, section }));
 
 describe('search quality on the SCS archive', () => {
   it.each(CASES)('"$q" → $meeting', async ({ q, meeting, section }) => {

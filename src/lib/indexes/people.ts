@@ -7,7 +7,8 @@
 import type { Meeting, Participant } from '../minutes/types.ts';
 import { personSlug } from '../paths.ts';
 import { EMPTY_ALIASES, resolvePerson, type AliasTable } from './aliases.ts';
-import { compareMeetingsAsc, compareMeetingsDesc, normalizeActionText, normalizePersonKey } from './util.ts';
+import { compareMeetingsAsc, compareMeetingsDesc, normalizeActionText } from './util.ts';
+import { personKey } from '../person-key.ts';
 
 export { suggestAliases, formatSuggestion, aliasFileSnippet, type AliasSuggestion, type SuggestOptions } from './suggest.ts';
 
@@ -128,11 +129,11 @@ export class Identity {
   learn(p: Participant): void {
     const key = resolvePerson(this.aliases, p.key);
     if (p.name) {
-      const name = normalizePersonKey(p.name);
+      const name = personKey(p.name);
       if (name !== key) (this.handlesByName.get(name) ?? this.handlesByName.set(name, new Set()).get(name)!).add(key);
     }
     if (p.abbreviation && !p.abbreviationOnly) {
-      const abbr = normalizePersonKey(p.abbreviation);
+      const abbr = personKey(p.abbreviation);
       (this.targetsByAbbreviation.get(abbr) ?? this.targetsByAbbreviation.set(abbr, new Set()).get(abbr)!).add(key);
     }
   }

@@ -1,24 +1,10 @@
 import type { Code, Heading as MdHeading, List, ListItem, Nodes, Root, RootContent, Table } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
+import { personKey } from '../person-key.ts';
 import type { Participant, PersonMention } from './types.ts';
 import { endLine, lineInValue, plainText, startLine, stripShortcodes, type Doc } from './markdown.ts';
 import { toString } from 'mdast-util-to-string';
 import { distance } from 'fastest-levenshtein';
-
-/**
- * Canonical key of a GitHub handle: no `@`, no `\` escapes, no `_` (not valid
- * in GitHub logins; `@cah_hbaum` and `@cah\_hbaum` are the same person), no
- * trailing punctuation, lower-case. `@JuanPTM` -> `juanptm`.
- */
-export function normalizeHandle(raw: string): string {
-  return raw
-    .trim()
-    .replace(/^@+/, '')
-    .replace(/[\\_]/g, '')
-    .replace(/[^\p{L}\p{N}]+$/u, '')
-    .replace(/^[^\p{L}\p{N}]+/u, '')
-    .toLowerCase();
-}
 
 /**
  * `@handle` not preceded by a word character, `.`, `/` or `@` (so no e-mail
@@ -41,13 +27,13 @@ export function handlesIn(text: string): HandleMatch[] {
   const out: HandleMatch[] = [];
   for (const m of text.matchAll(HANDLE)) {
     const first = m[1]!.replace(/\\/g, '');
-    const key = normalizeHandle(first);
+    const key = personKey(first);
     if (!/[a-z]/.test(key) || key.length > 39) continue;
     out.push({ label: `@${first.replace(/[.\-]+$/, '')}`, key, index: m.index });
     const rest = m[2] ?? '';
     if (rest) {
       for (const part of rest.split('/').filter(Boolean)) {
-        const k = normalizeHandle(part);
+        const k = personKey(part);
         if (/[a-z]/.test(k)) out.push({ label: `@${part.replace(/[.\-]+$/, '')}`, key: k, index: m.index });
       }
     }
@@ -299,7 +285,7 @@ export function entriesFromLine(line: string, part = false): { entries: Particip
   }
   // `tibeer` alone on a line of an attendance list: a GitHub login written without its `@` (never a part of a comma list: `valid, draft`).
   if (!part && /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){1,38}$/.test(bare) && /[a-z]/.test(bare) && !NOT_NAMES.has(bare) && !prefixed) {
-    return { entries: [{ key: normalizeHandle(bare), label: bare }], excluded: false };
+    return { entries: [{ key: personKey(bare), label: bare }], excluded: false };
   }
   const names: Participant[] = [];
   for (const part of bare.split(/\s*[,;&]\s*|\s+(?:and|und)\s+/)) {
