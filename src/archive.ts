@@ -134,6 +134,12 @@ export async function issueRoutes() {
   return [...indexes.issues.keys()].map((key) => ({ params: issueRouteParams(key), props: { key }, cacheKey: pageKeys.issue(key) }));
 }
 
+/** Route params for every topic page `/topics/[topic]/` (also its feed). */
+export async function topicRoutes() {
+  const { indexes, pageKeys } = await getArchive();
+  return indexes.topics.topics.map((t) => ({ params: { topic: t.key }, props: { key: t.key }, cacheKey: pageKeys.topic(t.key) }));
+}
+
 /** Host-specific redirect rules (Netlify/Cloudflare `_redirects`) for the upstream file names. */
 export async function redirectRules(): Promise<string> {
   const { paths } = await getArchive();

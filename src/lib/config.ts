@@ -8,6 +8,7 @@ export const DEFAULT_CONFIG: ArchiveConfig = {
   seriesNames: {},
   defaultRepos: {},
   exclude: DEFAULT_EXCLUDES,
+  topics: { ignore: [] },
 };
 
 /**
@@ -17,7 +18,7 @@ export const DEFAULT_CONFIG: ArchiveConfig = {
  */
 export function resolveConfig(raw: unknown): { config: ArchiveConfig; problems: string[] } {
   const problems: string[] = [];
-  const config: ArchiveConfig = { ...DEFAULT_CONFIG, seriesNames: {}, defaultRepos: {}, exclude: [...DEFAULT_EXCLUDES] };
+  const config: ArchiveConfig = { ...DEFAULT_CONFIG, seriesNames: {}, defaultRepos: {}, exclude: [...DEFAULT_EXCLUDES], topics: { ignore: [] } };
   if (raw === undefined || raw === null) return { config, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     return { config, problems: ['config must be a JSON object'] };
@@ -47,6 +48,12 @@ export function resolveConfig(raw: unknown): { config: ArchiveConfig; problems: 
     config.exclude = [...DEFAULT_EXCLUDES, ...(r['exclude'] as string[])];
   } else if (r['exclude'] !== undefined) {
     problems.push('"exclude" must be an array of strings');
+  }
+  const topics = r['topics'];
+  if (topics !== undefined) {
+    const ignore = typeof topics === 'object' && topics !== null && !Array.isArray(topics) ? (topics as Record<string, unknown>)['ignore'] : undefined;
+    if (Array.isArray(ignore) && ignore.every((x) => typeof x === 'string')) config.topics = { ignore: ignore as string[] };
+    else problems.push('"topics" must be an object { "ignore": [ "heading", … ] }');
   }
   return { config, problems };
 }

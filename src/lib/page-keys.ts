@@ -36,6 +36,8 @@ export interface PageKeys {
   person(key: string): string;
   issue(key: string): string;
   series(series: string): string;
+  /** A topic page: its thread's meetings (their sections are shown) and the names of the people it names. */
+  topic(key: string): string;
   /** A redirect page: its target and the title it shows. */
   redirect(target: string, title: string): string;
 }
@@ -58,10 +60,18 @@ export function createPageKeys({ indexes, digests, today, context }: PageKeyInpu
       if (!m) return hash([global, 'meeting', id]);
       const { prev, next } = indexes.series.get(m.series)?.neighbours(id) ?? {};
       const named = new Set([...m.participants.map((p) => p.key), ...m.actionItems.flatMap((a) => a.assignees)].map(indexes.resolvePerson));
+      // "Also discussed in N other meetings" and prev/next within each thread at the sections.
+      const threads = indexes.topics.byMeeting(id).map(({ topic, index }) => [
+        topic.key,
+        topic.title,
+        topic.meetingCount,
+        [topic.sections[index - 1], topic.sections[index], topic.sections[index + 1]].map((s) => s && [s.meetingId, s.anchor, s.date]),
+      ]);
       return hash([
         global,
         'meeting',
         digest(id),
+        threads,
         prev && [prev.id, prev.date, prev.slug],
         next && [next.id, next.date, next.slug],
         [...named].map(name),
@@ -82,6 +92,12 @@ export function createPageKeys({ indexes, digests, today, context }: PageKeyInpu
       const entry = indexes.series.get(series);
       if (!entry) return hash([global, 'series', series]);
       return hash([global, 'series', series, entry.meetings.map((m) => digest(m.id)), entry.topParticipants.map((t) => name(t.key))]);
+    },
+    topic(key) {
+      const t = indexes.topics.get(key);
+      if (!t) return hash([global, 'topic', key]);
+      const named = new Set(t.sections.flatMap((s) => s.people.map(indexes.resolvePerson)));
+      return hash([global, 'topic', t, t.sections.map((s) => digest(s.meetingId)), [...named].map(name), [...new Set(t.issues)].map((k) => indexes.issues.has(k))]);
     },
     redirect(target, title) {
       return hash([global, 'redirect', target, title]);
