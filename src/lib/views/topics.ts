@@ -5,7 +5,7 @@
  */
 import { seriesName } from '../config.ts';
 import type { ArchiveIndexes } from '../indexes/archive.ts';
-import { compareTopicsByDiscussion, compareTopicsByRecency, type Topic } from '../indexes/topics.ts';
+import { compareTopicsByDiscussion, compareTopicsByRecency, headingWords, normalizeHeading, type Topic } from '../indexes/topics.ts';
 import type { ArchiveConfig } from '../minutes/types.ts';
 import type { Paths } from '../paths.ts';
 import { sectionExcerpts, type SectionExcerpt } from '../section-html.ts';
@@ -133,26 +133,54 @@ export function topicsJson({ indexes, paths }: TopicInputs) {
   };
 }
 
+/** Meetings of a thread listed in a search result: the first and the last ones, up to this many. */
+export const SEARCH_MEETINGS = 8;
+
+/** One topic in `topics/search.json` (arrays, not objects: the file loads with the first query). */
+export type TopicSearchRecord = [
+  key: string,
+  title: string,
+  /** Words of its other headings that the title lacks (the title's own words are computed in the browser). */
+  extraWords: string,
+  meetingCount: number,
+  first: string,
+  last: string,
+  /** Distinct section anchors. */
+  anchors: string[],
+  /** [index into `series`, meeting slug, index into `anchors`], the first and last `SEARCH_MEETINGS` / 2. */
+  meetings: [number, string, number][],
+];
+
+export interface TopicSearchData {
+  /** [folder, display name] */
+  series: [string, string][];
+  topics: TopicSearchRecord[];
+}
+
 /**
  * What the search page matches topic names against (`topics/search.json`),
- * kept small because it loads with the first query: per topic its key, title,
- * words (of all its headings), series names, meeting count, first and last
- * date, and its meetings as [series, date, anchor] for direct links.
+ * kept small because it loads with the first query.
  */
-export function topicsSearchData({ indexes, config }: TopicInputs) {
+export function topicsSearchData({ indexes, config }: TopicInputs): TopicSearchData {
   const series = [...new Set(indexes.topics.topics.flatMap((t) => t.series))];
   const seriesIndex = new Map(series.map((s, i) => [s, i]));
   return {
     series: series.map((s) => [s, seriesName(config, s)]),
-    topics: indexes.topics.topics.map((t) => [
-      t.key,
-      t.title,
-      t.words.join(' '),
-      t.meetingCount,
-      t.first ?? '',
-      t.last ?? '',
-      t.sections.map((s) => [seriesIndex.get(s.series)!, s.meetingId.slice(s.series.length + 1), s.anchor]),
-    ]),
+    topics: indexes.topics.topics.map((t): TopicSearchRecord => {
+      const own = new Set(headingWords(normalizeHeading(t.title)));
+      const shown = t.sections.length <= SEARCH_MEETINGS ? t.sections : [...t.sections.slice(0, SEARCH_MEETINGS / 2), ...t.sections.slice(-SEARCH_MEETINGS / 2)];
+      const anchors = [...new Set(shown.map((s) => s.anchor))];
+      return [
+        t.key,
+        t.title,
+        t.words.filter((w) => !own.has(w)).join(' '),
+        t.meetingCount,
+        t.first ?? '',
+        t.last ?? '',
+        anchors,
+        shown.map((s) => [seriesIndex.get(s.series)!, s.meetingId.slice(s.series.length + 1), anchors.indexOf(s.anchor)]),
+      ];
+    }),
   };
 }
 
