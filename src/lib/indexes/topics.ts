@@ -37,7 +37,7 @@ export const STRUCTURAL_SHARE = 0.5;
 export const RECURRING_SHARE = 0.1;
 export const RECURRING_MEETINGS = 9;
 /** Series with fewer meetings than this say nothing about their template. */
-export const MIN_SERIES_MEETINGS = 5;
+export const MIN_SERIES_MEETINGS = 3;
 /** Headings of close wording are joined when they stand this close in time. */
 export const WINDOW_DAYS = 42;
 
@@ -165,7 +165,7 @@ export function displayHeading(text: string): string {
     .replace(/\(\s*\)/g, ' ')
     .replace(/(?:\s*[\p{L}\p{N}_.\/-]*#\d+\b[,;]?)+\s*$/u, '')
     .replace(/\s+/g, ' ')
-    .replace(/^[\s:;,.\-–]+|[\s:;,.\-–]+$/g, '')
+    .replace(/^[\s:;,.)\-–]+|[\s:;,.(\-–]+$/g, '')
     .trim();
 }
 
@@ -434,7 +434,8 @@ export function buildTopicIndex(meetings: readonly Meeting[], options: TopicOpti
     }
     if (sections.length < 2) continue;
     const dated = sections.filter((s) => s.date !== null);
-    const headings = [...textCount].sort((a, b) => b[1] - a[1]).map(([t]) => t);
+    // The most frequent wording names the topic; of equally frequent ones, the shortest (the least decorated).
+    const headings = [...textCount].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length).map(([t]) => t);
     const issues = [...new Set(sections.flatMap((s) => s.issues))];
     const firstForm = list.find((o) => o.form !== '')?.form ?? '';
     topics.push({

@@ -42,6 +42,7 @@ describe('headingWords / displayHeading / topicSlug', () => {
     ['OvS upgrade feedback (@flyersa) (#428)', 'OvS upgrade feedback'],
     ['Standardizing https://github.com/a/b/issues/1', 'Standardizing'],
     ['Stabilize the SSD flavor decision.', 'Stabilize the SSD flavor decision'],
+    ['Proceeding with standardization (https://github.com/a/b/issues/1)', 'Proceeding with standardization'],
   ])('display %s', (text, shown) => {
     expect(displayHeading(text)).toBe(shown);
   });
@@ -144,7 +145,7 @@ describe('buildTopicIndex', () => {
       ['metric-collection', 'Metric collection', 3],
       ['openstack-image-manager', 'OpenStack Image Manager', 2],
       ['status-of-the-thing', 'Status of the thing', 2],
-      ['airgap', 'AirGap?', 2],
+      ['airgap', 'AirGap', 2], // of equally frequent wordings the shortest
     ]);
   });
 
