@@ -96,7 +96,7 @@ export function isIssuePageFor(pathname: string, refs: IssueRef[]): boolean {
 
 /**
  * Topics answer first: a query that names a topic (every word of the query,
- * or all but one of a longer query, starts a word of one of the topic's
+ * or all but one of a query of four words or more, starts a word of one of the topic's
  * headings) shows the topic above the meetings, with its thread's meetings
  * one click away. Matched in the browser against `topics/search.json` (a few
  * kB gzipped; fetched when the search page opens, beside pagefind's files),
@@ -128,7 +128,8 @@ function wordMatches(queryWord: string, topicWord: string): boolean {
 export function matchTopics(data: TopicSearchData, query: string, limit = TOPICS_SHOWN): TopicMatch[] {
   const words = headingWords(normalizeHeading(query));
   if (words.length === 0) return [];
-  const needed = words.length >= 3 ? words.length - 1 : words.length;
+  // One word may miss in a long query; in a short one a missing word is often the subject ("volume backup standard" is not "volume type standard").
+  const needed = words.length >= 4 ? words.length - 1 : words.length;
   const out: (TopicMatch & { focus: number })[] = [];
   for (const [key, title, extra, meetingCount, first, last, anchors, meetings] of data.topics) {
     const own = headingWords(normalizeHeading(title));

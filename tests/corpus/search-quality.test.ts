@@ -67,6 +67,31 @@ describe('search quality on the SCS archive', () => {
     expect(hit!.hash.length).toBeGreaterThan(1);
   });
 
+  it('"Ceph Quincy" shows the Ceph Pacific -> Quincy thread on the first screen, iaas 2023-05-17 one click away', async () => {
+    await search('Ceph Quincy');
+    const topics = JSON.parse(await (await fetch(`${server.url}api/topics.json`)).text()) as { topics: { key: string; meetings: { id: string }[] }[] };
+    const shown = await page.$$eval('[data-topic-results] [data-topic]', (items) =>
+      items.map((li) => ({
+        key: li.getAttribute('data-topic')!,
+        top: li.getBoundingClientRect().top,
+        links: [...li.querySelectorAll<HTMLAnchorElement>('a[data-topic-meeting]')].map((a) => new URL(a.href).pathname),
+      })),
+    );
+    const viewport = page.viewportSize()!.height;
+    const ceph = shown.find((t) => topics.topics.find((x) => x.key === t.key)?.meetings.some((m) => m.id === 'iaas/2023-05-17'));
+    expect(ceph, JSON.stringify(shown)).toBeDefined();
+    expect(ceph!.top).toBeLessThan(viewport);
+    expect(ceph!.links).toContain(`${site.base}iaas/2023-05-17/`);
+    // Topics come before the meeting results.
+    const firstMeeting = await page.$eval('.search-result', (li) => li.getBoundingClientRect().top);
+    expect(ceph!.top).toBeLessThan(firstMeeting);
+  });
+
+  it('shows no topic for a query that names none', async () => {
+    await search('mozilla TLS recommendations');
+    expect(await page.$$eval('[data-topic-results] [data-topic]', (items) => items.length)).toBe(0);
+  });
+
   it('issue references find the issue page first', async () => {
     for (const q of ['standards#199', 'SovereignCloudStack/standards#199', 'https://github.com/SovereignCloudStack/standards/issues/199']) {
       const [first] = await search(q);

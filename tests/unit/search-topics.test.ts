@@ -22,7 +22,8 @@ describe('matchTopics', () => {
     ['ceph quincy migration plans', []], // two of four words: not this topic
     ['ceph quincy upgrade migration', ['ceph-upgrade-pacific-quincy']], // all but one of a long query
     ['release notes r5', ['release-notes-r5']],
-    ['release notes r50', ['release-notes-r5']], // all but one
+    ['release notes r50', []], // three words: all must be there
+    ['ceph upgrade rgw', []],
     ['notes r50', []], // numbers match whole
     ['the and of', []], // no words left
     ['', []],
