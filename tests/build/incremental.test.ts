@@ -49,6 +49,8 @@ describe('incremental rebuild', () => {
   let edited: BuiltSite;
   let editedClean: BuiltSite;
   let editedDiff: string[];
+  let editedTopics: string[];
+  let changedSetNote: string;
   let relinked: BuiltSite;
   let relinkedDiff: string[];
   let changedSet: BuiltSite;
@@ -72,6 +74,7 @@ describe('incremental rebuild', () => {
     edited = buildSite({ name: 'incremental', minutesDir, rebuild: true });
     editedClean = cleanBuild('incremental-clean-1');
     editedDiff = differences(edited.outDir, editedClean.outDir); // now: the next round rebuilds the same folder
+    editedTopics = readdirSync(path.join(edited.outDir, 'topics'));
 
     // Round 2: only the linked meeting changes, and gets the section: the unchanged meeting that links it must
     // be rendered again with the anchor.
@@ -87,6 +90,7 @@ describe('incremental rebuild', () => {
     changedSetClean = cleanBuild('incremental-clean-2');
     changedSetDiff = differences(changedSet.outDir, changedSetClean.outDir);
     changedSetBeta = readdirSync(path.join(changedSet.outDir, 'beta'));
+    changedSetNote = readFileSync(path.join(changedSet.outDir, 'alpha/2024-01-24/index.html'), 'utf8');
 
     // Round 4, only the caches are kept (a CI job that restores node_modules/.astro, not dist): Astro copies
     // the pages it skips back from its cache.
@@ -112,7 +116,7 @@ describe('incremental rebuild', () => {
 
   it('publishes exactly what a clean build publishes after an edit', () => {
     expect(editedDiff).toEqual([]);
-    expect(readdirSync(path.join(edited.outDir, 'topics'))).toContain('quota-review');
+    expect(editedTopics).toContain('quota-review');
   });
 
   it('renders an unchanged meeting again when a section it links to appears in another one', () => {
@@ -125,7 +129,7 @@ describe('incremental rebuild', () => {
     expect(changedSetDiff).toEqual([]);
     expect(changedSetBeta).not.toContain('sync-notes');
     expect(changedSetBeta).toContain('2024-01-12');
-    expect(readFileSync(path.join(changedSet.outDir, 'alpha/2024-01-24/index.html'), 'utf8')).toContain('href="/alpha/2024-02-07/#quota-review-dave"');
+    expect(changedSetNote).toContain('href="/alpha/2024-02-07/#quota-review-dave"');
   });
 
   it('restores the pages it skips from its cache when only the cache was kept', () => {

@@ -62,6 +62,9 @@ describe('topics (sample site, base /minutes)', () => {
     await page.waitForSelector('[data-search-root][data-state="done"]');
     expect(await page.$$('[data-topic-results] [data-topic]')).toHaveLength(0);
     expect(await page.$eval('[data-topic-results]', (e) => (e as HTMLElement).hidden)).toBe(true);
+    // An issue reference finds its issue page first, no topic in between.
+    await searchFor(page, 'keycloak-setup#45');
+    expect(await page.$$('[data-topic-results] [data-topic]')).toHaveLength(0);
     await page.close();
   });
 

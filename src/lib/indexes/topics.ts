@@ -9,8 +9,8 @@
  *
  * 1. **Structural headings are dropped**, found by frequency, not by a list:
  *    a form is structural when it heads a section in most meetings of a
- *    series, or in a tenth of them and more often than a thread usually
- *    lasts (`RECURRING_MEETINGS`). What is structural in one series is
+ *    series (at least `MIN_SLOT_MEETINGS`), or in a tenth of them and more
+ *    often than a thread usually lasts (`RECURRING_MEETINGS`). What is structural in one series is
  *    structural everywhere ("Team IaaS" is a slot of the community call, and
  *    also a heading in the IaaS call). Variants of a structural form are
  *    structural too: same content words for the most part (Jaccard ≥ ½),
@@ -36,8 +36,8 @@ export const STRUCTURAL_SHARE = 0.5;
 /** A lower share counts too when the heading recurs more often than a thread usually lasts. */
 export const RECURRING_SHARE = 0.1;
 export const RECURRING_MEETINGS = 9;
-/** Series with fewer meetings than this say nothing about their template. */
-export const MIN_SERIES_MEETINGS = 3;
+/** A slot of a template recurs in at least this many meetings (fewer: a short thread in a small series). */
+export const MIN_SLOT_MEETINGS = 4;
 /** Headings of close wording are joined when they stand this close in time. */
 export const WINDOW_DAYS = 42;
 
@@ -209,10 +209,9 @@ export function structuralHeadings(
   const forms = new Set<string>();
   for (const [series, perForm] of counts) {
     const size = sizes.get(series) ?? 0;
-    if (size < MIN_SERIES_MEETINGS) continue;
     for (const [form, n] of perForm) {
       if (form === '') continue;
-      if (n >= 3 && (n > STRUCTURAL_SHARE * size || (n >= RECURRING_MEETINGS && n >= RECURRING_SHARE * size))) forms.add(form);
+      if (n >= MIN_SLOT_MEETINGS && (n > STRUCTURAL_SHARE * size || (n >= RECURRING_MEETINGS && n >= RECURRING_SHARE * size))) forms.add(form);
     }
   }
   for (const raw of ignore) {
