@@ -5,7 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { loadSettings } from './src/settings.ts';
 import { minutesAssets } from './src/integrations/assets.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
-import { buildReportSummary } from './src/integrations/report.ts';
+import { buildReportSummary } from './src/integrations/build-summary.ts';
 import { cspConfig } from './src/integrations/csp.ts';
 import { incrementalOutput } from './src/integrations/output.ts';
 

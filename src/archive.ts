@@ -5,12 +5,21 @@
  */
 import { getCollection } from 'astro:content';
 import type { SourceRecord } from './loaders/minutes.ts';
-import { buildArchiveIndexes } from './lib/indexes/archive.ts';
+import { isSourceRecord } from './loaders/source-record.ts';
+import { buildArchiveIndexes } from './lib/indexes/archive-indexes.ts';
 import { parseAliases } from './lib/indexes/aliases.ts';
-import { createPageKeys } from './lib/page-keys.ts';
+import { pageKey } from './lib/page-keys.ts';
 import { createPaths, issueRouteParams, personSlug } from './lib/paths.ts';
 import { buildReport, type ReportEntry } from './lib/report.ts';
 import type { Meeting } from './lib/minutes/types.ts';
+import { issueJson } from './lib/indexes/json.ts';
+import type { ViewContext } from './lib/views/context.ts';
+import { issueView } from './lib/views/issue.ts';
+import { meetingView } from './lib/views/meeting.ts';
+import { personView } from './lib/views/person.ts';
+import { seriesView } from './lib/views/series.ts';
+import { issueFeedView, seriesFeedView } from './lib/views/feed.ts';
+import { topicFeedView, topicView } from './lib/views/topics.ts';
 import { loadSettings } from './settings.ts';
 
 export interface MeetingEntry {
@@ -19,14 +28,19 @@ export interface MeetingEntry {
   issueExcerptsHtml: string[];
 }
 
+/** An entry's data, checked against the collection's shape (src/loaders/source-record.ts): a stray entry fails the build naming it. */
+export function sourceRecord(entry: { id: string; data: unknown }): SourceRecord {
+  if (!isSourceRecord(entry.data)) throw new Error(`minutes collection: entry "${entry.id}" is not a source record (stale cache? remove node_modules/.astro)`);
+  return entry.data;
+}
+
 async function load() {
   const settings = loadSettings();
   const entries = await getCollection('minutes');
   const reports: ReportEntry[] = [];
   const meetingEntries = new Map<string, MeetingEntry>();
-  const digests = new Map<string, string>();
   for (const entry of entries) {
-    const data = entry.data as SourceRecord;
+    const data = sourceRecord(entry);
     reports.push(data.report);
     if (data.meeting) {
       meetingEntries.set(data.meeting.id, {
@@ -34,7 +48,6 @@ async function load() {
         html: entry.rendered?.html ?? '',
         issueExcerptsHtml: data.issueExcerptsHtml ?? [],
       });
-      digests.set(data.meeting.id, String(entry.digest ?? ''));
     }
   }
   const { aliases, problems } = parseAliases(settings.aliasesRaw);
@@ -42,23 +55,23 @@ async function load() {
   const indexes = buildArchiveIndexes(meetings, settings.config, aliases);
   const report = buildReport(reports);
   const buildDate = new Date();
+  const paths = createPaths(import.meta.env.BASE_URL);
+  /** What layouts show besides their props: the site origin of canonical URLs. */
+  const layoutInputs = { site: import.meta.env.SITE ?? null };
   return {
     settings,
     config: settings.config,
-    paths: createPaths(import.meta.env.BASE_URL),
+    paths,
+    /** What every view model reads (src/lib/views). */
+    views: { indexes, config: settings.config, paths } satisfies ViewContext,
     meetingEntries,
     indexes,
     report,
     aliasProblems: problems,
     /** "Today" for relative dates: the build's clock, read once here and passed down. */
     buildDate,
-    /** Incremental builds: a page is rendered again only when its key changes (see lib/page-keys.ts). */
-    pageKeys: createPageKeys({
-      indexes,
-      digests,
-      today: buildDate,
-      context: { config: settings.config, aliases: settings.aliasesRaw, minutesDir: settings.minutesDir },
-    }),
+    /** Incremental builds: a page is rendered again only when the props it shows change (lib/page-keys.ts). */
+    pageKey: (props: unknown) => pageKey(props, layoutInputs),
   };
 }
 
@@ -76,24 +89,38 @@ export function getArchive() {
 
 export type Archive = Awaited<ReturnType<typeof load>>;
 
-/** Route params for every meeting page, plus the upstream file-name form (`/<series>/<YYYYMMDD>/`) as a redirect. */
+/** Routes with their cache key: a hash of the props each page renders (lib/page-keys.ts). */
+async function keyed<R extends { props: unknown }>(routes: R[]): Promise<(R & { cacheKey: string })[]> {
+  const { pageKey } = await getArchive();
+  return routes.map((r) => ({ ...r, cacheKey: pageKey(r.props) }));
+}
+
+/** A static redirect page (layouts/Redirect.astro). */
+export interface RedirectProps {
+  to: string;
+  title: string;
+}
+
+/** Route of a page that is either the page itself or a redirect to it. */
+type PageOrRedirect<P> = { redirect: false; page: P } | { redirect: true; page: RedirectProps };
+
+/** Every meeting page with its view model, plus the upstream file-name form (`/<series>/<YYYYMMDD>/`) as a redirect. */
 export async function meetingRoutes() {
-  const { meetingEntries, pageKeys, paths } = await getArchive();
-  const routes: { params: { series: string; meeting: string }; props: { id: string; redirect: boolean }; cacheKey: string }[] = [];
+  const { meetingEntries, pageKey, paths, views, buildDate } = await getArchive();
+  const routes: { params: { series: string; meeting: string }; props: PageOrRedirect<ReturnType<typeof meetingView>>; cacheKey: string }[] = [];
   const taken = new Set([...meetingEntries.values()].map((e) => `${e.meeting.series}/${e.meeting.slug}`));
-  for (const { meeting } of meetingEntries.values()) {
-    routes.push({ params: { series: meeting.series, meeting: meeting.slug }, props: { id: meeting.id, redirect: false }, cacheKey: pageKeys.meeting(meeting.id) });
+  for (const { meeting, html } of meetingEntries.values()) {
+    const page = meetingView(views, { id: meeting.id, html, today: buildDate });
+    const props = { redirect: false as const, page };
+    routes.push({ params: { series: meeting.series, meeting: meeting.slug }, props, cacheKey: pageKey(props) });
     const stem = meeting.source.split('/').pop()!.replace(/\.md$/i, '');
     const upstream = meeting.slug.replace(/^(\d{4})-(\d{2})-(\d{2})/, '$1$2$3');
     for (const alias of new Set([upstream, stem])) {
       const key = `${meeting.series}/${alias}`;
       if (alias !== meeting.slug && !taken.has(key) && meeting.source.split('/').length === 2) {
         taken.add(key);
-        routes.push({
-          params: { series: meeting.series, meeting: alias },
-          props: { id: meeting.id, redirect: true },
-          cacheKey: pageKeys.redirect(paths.meeting(meeting.id), meeting.title),
-        });
+        const props = { redirect: true as const, page: { to: paths.meeting(meeting.id), title: meeting.title } };
+        routes.push({ params: { series: meeting.series, meeting: alias }, props, cacheKey: pageKey(props) });
       }
     }
   }
@@ -101,50 +128,85 @@ export async function meetingRoutes() {
 }
 
 export async function seriesRoutes() {
-  const { indexes, pageKeys } = await getArchive();
-  return [...indexes.series.keys()].map((series) => ({ params: { series }, props: { series }, cacheKey: pageKeys.series(series) }));
+  const { indexes, views } = await getArchive();
+  return keyed([...indexes.series.keys()].map((series) => ({ params: { series }, props: seriesView(views, series) })));
 }
 
+export async function seriesFeedRoutes() {
+  const { indexes, views } = await getArchive();
+  return keyed([...indexes.series.keys()].map((series) => ({ params: { series }, props: seriesFeedView(views, series) })));
+}
 
 /**
- * Route params for every person page `/people/[person]/` (slug → canonical key), plus a
+ * Every person page `/people/[person]/` (slug → canonical key), plus a
  * redirect from the slug of each merged variant (`/people/matfecher/` → `/people/matfechner/`)
  * so that links written with a variant still land on the right page.
  */
 export async function personRoutes() {
-  const { indexes, pageKeys, paths } = await getArchive();
+  const { indexes, pageKey, paths, views } = await getArchive();
   const people = indexes.people;
-  const routes: { params: { person: string }; props: { key: string; redirect: boolean }; cacheKey: string }[] = [];
-  for (const p of people.values()) routes.push({ params: { person: p.slug }, props: { key: p.key, redirect: false }, cacheKey: pageKeys.person(p.key) });
+  const routes: { params: { person: string }; props: PageOrRedirect<ReturnType<typeof personView>>; cacheKey: string }[] = [];
+  for (const p of people.values()) {
+    const props = { redirect: false as const, page: personView(views, p.key) };
+    routes.push({ params: { person: p.slug }, props, cacheKey: pageKey(props) });
+  }
   const taken = new Set(people.bySlug.keys());
   for (const p of people.values()) {
     for (const v of p.variants) {
       const slug = personSlug(v);
       if (taken.has(slug)) continue;
       taken.add(slug);
-      routes.push({ params: { person: slug }, props: { key: p.key, redirect: true }, cacheKey: pageKeys.redirect(paths.person(p.key), p.name) });
+      const props = { redirect: true as const, page: { to: paths.person(p.key), title: p.name } };
+      routes.push({ params: { person: slug }, props, cacheKey: pageKey(props) });
     }
   }
   return routes;
 }
 
-/** Route params for every issue page `/issues/[org]/[repo]/[n]/` (also its feed and its JSON file). */
+/** Every issue page `/issues/[org]/[repo]/[n]/`. */
 export async function issueRoutes() {
-  const { indexes, pageKeys } = await getArchive();
-  return [...indexes.issues.keys()].map((key) => ({ params: issueRouteParams(key), props: { key }, cacheKey: pageKeys.issue(key) }));
+  const { indexes, views, meetingEntries } = await getArchive();
+  const excerpts = (id: string) => meetingEntries.get(id)?.issueExcerptsHtml;
+  const headingLines = new Map<string, Set<number>>();
+  const sections = (id: string) => {
+    const entry = meetingEntries.get(id);
+    if (!entry) return undefined;
+    let lines = headingLines.get(id);
+    if (!lines) headingLines.set(id, (lines = new Set(entry.meeting.headings.map((h) => h.line))));
+    return { html: entry.html, headingLines: lines };
+  };
+  return keyed([...indexes.issues.keys()].map((key) => ({ params: issueRouteParams(key), props: issueView(views, key, excerpts, sections) })));
+}
+
+/** Every issue's feed `/issues/[org]/[repo]/[n]/rss.xml`. */
+export async function issueFeedRoutes() {
+  const { indexes, views } = await getArchive();
+  return keyed([...indexes.issues.keys()].map((key) => ({ params: issueRouteParams(key), props: issueFeedView(views, key) })));
+}
+
+/** Every issue's JSON file `/api/issues/[org]/[repo]/[n].json`. */
+export async function issueJsonRoutes() {
+  const { indexes, paths } = await getArchive();
+  return keyed([...indexes.issues.values()].map((entry) => ({ params: issueRouteParams(entry.key), props: issueJson(entry, paths) })));
 }
 
 /** Route params for every topic page `/topics/[topic]/` (also its feed). */
 export async function topicRoutes() {
-  const { indexes, pageKeys } = await getArchive();
-  return indexes.topics.topics.map((t) => ({ params: { topic: t.key }, props: { key: t.key }, cacheKey: pageKeys.topic(t.key) }));
+  const { indexes, views, meetingEntries } = await getArchive();
+  const htmlOf = (id: string) => meetingEntries.get(id)?.html ?? '';
+  return keyed(indexes.topics.topics.map((t) => ({ params: { topic: t.key }, props: topicView(views, t.key, htmlOf)! })));
+}
+
+/** Every topic's feed `/topics/[topic]/rss.xml`. */
+export async function topicFeedRoutes() {
+  const { indexes, views } = await getArchive();
+  return keyed(indexes.topics.topics.map((t) => ({ params: { topic: t.key }, props: topicFeedView(views, t.key) })));
 }
 
 /** Host-specific redirect rules (Netlify/Cloudflare `_redirects`) for the upstream file names. */
 export async function redirectRules(): Promise<string> {
   const { paths } = await getArchive();
   return (await meetingRoutes())
-    .filter((r) => r.props.redirect)
-    .map((r) => `${paths.meeting(`${r.params.series}/${r.params.meeting}`)} ${paths.meeting(r.props.id)} 301`)
+    .flatMap((r) => (r.props.redirect ? [`${paths.meeting(`${r.params.series}/${r.params.meeting}`)} ${r.props.page.to} 301`] : []))
     .join('\n');
 }

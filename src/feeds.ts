@@ -1,31 +1,19 @@
 import rss from '@astrojs/rss';
-import type { Meeting } from './lib/minutes/types.ts';
-import { getArchive } from './archive.ts';
-import { seriesName } from './lib/config.ts';
-import { meetingDescription } from './lib/describe.ts';
+import type { FeedView } from './lib/views/feed.ts';
 
-/** An RSS feed of meetings, newest first (the 50 latest: feed readers only need what is new). */
-export async function meetingsFeed(opts: { title: string; description: string; meetings: Meeting[]; site: URL | undefined }) {
-  const { config, paths } = await getArchive();
-  const items = opts.meetings
-    .filter((m) => m.date)
-    .sort((a, b) => (a.date! < b.date! ? 1 : a.date! > b.date! ? -1 : 0))
-    .slice(0, 50)
-    .map((m) => {
-      const name = seriesName(config, m.series);
-      return {
-        title: `${name} ${m.slug}: ${m.title}`,
-        link: paths.meeting(m.id),
-        pubDate: new Date(`${m.date}T12:00:00Z`),
-        description: meetingDescription(m, name, 500),
-        categories: [name],
-      };
-    });
+/** An RSS response for a feed view model (src/lib/views/feed.ts); `site` makes its links absolute. */
+export function feedResponse(feed: FeedView, site: URL | undefined): Promise<Response> {
   return rss({
-    title: opts.title,
-    description: opts.description,
-    site: new URL(paths.home(), opts.site ?? 'http://localhost').href,
-    items,
+    title: feed.title,
+    description: feed.description,
+    site: new URL(feed.home, site ?? 'http://localhost').href,
+    items: feed.items.map((item) => ({
+      title: item.title,
+      link: item.link,
+      pubDate: new Date(`${item.date}T12:00:00Z`),
+      description: item.description,
+      categories: item.categories,
+    })),
     customData: `<language>en</language>`,
   });
 }

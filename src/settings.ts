@@ -11,6 +11,7 @@ import type { ArchiveConfig } from './lib/minutes/types.ts';
  * - MINUTES_CONFIG: site config file, default `<MINUTES_DIR>/archive.config.json` (optional).
  * - MINUTES_ALIASES: people alias file, default `<MINUTES_DIR>/aliases.json` (optional).
  * - MINUTES_STRICT=1 or `--strict`: fail the build when there are warnings.
+ * - MINUTES_TEST_RENDER_FAULT=<series/file.md>: tests only; the renderer fails on that file (src/loaders/minutes.ts).
  */
 export interface Settings {
   minutesDir: string;
@@ -19,6 +20,8 @@ export interface Settings {
   /** Problems with the config or alias files; reported as build warnings. */
   problems: string[];
   strict: boolean;
+  /** Test hook: the source path of a file the renderer is made to fail on. */
+  renderFault?: string;
 }
 
 function readJson(file: string, problems: string[]): unknown {
@@ -47,6 +50,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, argv: string[
     aliasesRaw: readJson(aliasFile, problems),
     problems,
     strict: argv.includes('--strict') || ['1', 'true', 'yes'].includes((env['MINUTES_STRICT'] ?? '').toLowerCase()),
+    ...(env['MINUTES_TEST_RENDER_FAULT'] ? { renderFault: env['MINUTES_TEST_RENDER_FAULT'] } : {}),
   };
   if (env === process.env) cached = settings;
   return settings;

@@ -33,7 +33,7 @@ async function countIndexed(bundle: string): Promise<number> {
  * Only pages that mark their content with `data-pagefind-body` (meeting pages,
  * issue pages) are indexed: navigation, footers and the index pages (people,
  * series, home) never reach the index. Heading weights are already in the
- * HTML (`HEADING_SEARCH_WEIGHT`, src/markdown/render.ts).
+ * HTML (`HEADING_SEARCH_WEIGHT`, src/lib/markdown/heading-ids.ts).
  *
  * In `astro dev` there is no index of its own; the dev server serves the last
  * build's `dist/pagefind/` under `<base>pagefind/`, and the search page says

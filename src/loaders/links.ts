@@ -8,6 +8,15 @@ const GITHUB_FILE = /^https?:\/\/(?:www\.)?github\.com\/[^/]+\/[^/]+\/(?:blob|tr
 /** An upload on a HedgeDoc/CodiMD server: the file name may exist next to the minutes. */
 const PAD_UPLOAD = /^https?:\/\/[^/]+\/uploads\/([^/?#]+)$/i;
 
+/** Percent-decoding of a link path; a malformed escape (`a%zz.md`) stays as written (decodeURIComponent would throw). */
+function decodePath(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 /** A link's wanted #anchor as the target has it (as written, or lower-cased), or null when the target has neither. */
 export function findAnchor(anchors: Set<string> | undefined, wanted: string): string | null {
   return [wanted, wanted.toLowerCase()].find((a) => a && anchors?.has(a)) ?? null;
@@ -37,7 +46,7 @@ export function createLinkResolvers(opts: {
     const id = idBySource.get(source) ?? idBySource.get(`${source}.md`);
     if (id === undefined) return undefined;
     // GitHub line anchors (#L57) and anchors of edited headings would not resolve here: link the meeting instead.
-    const wanted = decodeURIComponent(hash.slice(1));
+    const wanted = decodePath(hash.slice(1));
     const anchor = findAnchor(anchorsById.get(id), wanted);
     if (wanted) onAnchorLookup?.(from, [id, wanted, anchor]);
     return anchor ? paths.section(id, anchor) : paths.meeting(id);
@@ -49,18 +58,18 @@ export function createLinkResolvers(opts: {
       const dir = path.posix.dirname(from);
       const upload = PAD_UPLOAD.exec(url);
       if (upload) {
-        const local = path.posix.join(dir, decodeURIComponent(upload[1]!));
+        const local = path.posix.join(dir, decodePath(upload[1]!));
         return images.has(local) ? paths.asset(local) : undefined;
       }
       if (/^[a-z][a-z0-9+.-]*:|^\/|^#/i.test(url)) return undefined;
-      const local = path.posix.normalize(path.posix.join(dir, decodeURIComponent(url.split(/[?#]/)[0]!)));
+      const local = path.posix.normalize(path.posix.join(dir, decodePath(url.split(/[?#]/)[0]!)));
       return images.has(local) ? paths.asset(local) : undefined;
     },
     /** Internal page for a link into the minutes repository, or a relative link to another minutes file. */
     minutes(from: string, url: string): string | undefined {
       const gh = GITHUB_FILE.exec(url);
       if (gh) {
-        const target = decodeURIComponent(gh[1]!).replace(/\/+$/, '');
+        const target = decodePath(gh[1]!).replace(/\/+$/, '');
         // The repository may keep the minutes below a folder: match on the last two segments.
         const tail = target.split('/').slice(-2).join('/');
         const page = meetingFor(from, tail, gh[2] ?? '');
@@ -71,7 +80,7 @@ export function createLinkResolvers(opts: {
       if (/^[a-z][a-z0-9+.-]*:|^\/|^#/i.test(url)) return undefined;
       const [file, hash] = url.split('#') as [string, string | undefined];
       if (!/\.md$/i.test(file)) return undefined;
-      const target = path.posix.normalize(path.posix.join(path.posix.dirname(from), decodeURIComponent(file)));
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(from), decodePath(file)));
       return meetingFor(from, target, hash ? `#${hash}` : '');
     },
   };

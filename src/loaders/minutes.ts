@@ -4,7 +4,7 @@ import { issueKeyFromUrl } from '../lib/minutes/issues.ts';
 import type { Meeting, ParseWarning } from '../lib/minutes/types.ts';
 import type { ReportEntry } from '../lib/report.ts';
 import { createPaths, RESERVED_SEGMENTS } from '../lib/paths.ts';
-import { renderMarkdownFragment, renderMinutes, type RenderOptions } from '../markdown/render.ts';
+import { renderMarkdownFragment, renderMinutes, type RenderOptions } from '../lib/markdown/render.ts';
 import { excludedBy, takeInventory, type MinutesFile } from './inventory.ts';
 import { loadSettings } from '../settings.ts';
 import { createLinkResolvers, findAnchor, type AnchorLookup } from './links.ts';
@@ -143,19 +143,20 @@ async function loadAll({ store, logger, generateDigest, config: astroConfig }: L
         return ref ? paths.issue(ref.key) : undefined;
       },
     };
-    let html = '';
-    try {
-      html = renderMinutes(tree, options);
-    } catch (e) {
-      meeting.warnings.push({ message: `could not render: ${(e as Error).message}` });
-    }
-    const issueExcerptsHtml = meeting.issues.map((i) => renderMarkdownFragment(i.excerpt, options));
+    if (settings.renderFault === file.source) injectRenderFault(options);
+    const rendered = renderMinutes(tree, options);
+    for (const p of rendered.problems) meeting.warnings.push({ ...(p.line ? { line: p.line } : {}), message: `could not render: ${p.message}` });
+    const issueExcerptsHtml = meeting.issues.map((issue) => {
+      const excerpt = renderMarkdownFragment(issue.excerpt, options);
+      for (const p of excerpt.problems) meeting.warnings.push({ line: issue.line, message: `could not render the excerpt of ${issue.key}: ${p.message}` });
+      return excerpt.html;
+    });
     const report: ReportEntry = { source: file.source, status: 'page', id: meeting.id, warnings: meeting.warnings };
     const anchorLookups = lookups.get(file.source) ?? [];
     // The entry's digest changes with the lookups, so a rendering again is stored (the store ignores a set()
     // with an unchanged digest) and the page's cache key (lib/page-keys.ts) changes.
     const entryDigest = anchorLookups.length ? generateDigest(`${digest}:${JSON.stringify(anchorLookups)}`) : digest;
-    put(file.source, { report, meeting, issueExcerptsHtml, anchorLookups, sourceDigest: digest }, entryDigest, html);
+    put(file.source, { report, meeting, issueExcerptsHtml, anchorLookups, sourceDigest: digest }, entryDigest, rendered.html);
   };
   for (const { file, digest, result, decodeWarnings } of parsed) {
     result.meeting.warnings.unshift(...decodeWarnings);
@@ -185,4 +186,18 @@ async function loadAll({ store, logger, generateDigest, config: astroConfig }: L
   logger.info(
     `${inventory.minutes.length} minutes files (${parsed.length} parsed, ${relinked ? `${relinked} rendered again for their links, ` : ''}${unchanged} unchanged), ${inventory.others.length} other files`,
   );
+}
+
+/**
+ * Test hook (MINUTES_TEST_RENDER_FAULT=<source>, see settings.ts): the link
+ * resolvers of that one file throw, as a renderer bug would, so the build
+ * tests can check that a render failure is reported and fails `--strict`.
+ * Nothing in a minutes file can reach it.
+ */
+function injectRenderFault(options: RenderOptions): void {
+  const fault = (): never => {
+    throw new Error('injected render fault (MINUTES_TEST_RENDER_FAULT)');
+  };
+  options.resolveAsset = fault;
+  options.resolveMinutesLink = fault;
 }

@@ -1,13 +1,6 @@
-import type { APIContext } from 'astro';
+import type { APIRoute } from 'astro';
 import { getArchive } from '../archive.ts';
-import { meetingsFeed } from '../feeds.ts';
+import { feedResponse } from '../feeds.ts';
+import { siteFeedView } from '../lib/views/feed.ts';
 
-export async function GET(context: APIContext) {
-  const { config, meetingEntries } = await getArchive();
-  return meetingsFeed({
-    title: `${config.title}: all meetings`,
-    description: `New meeting minutes in ${config.title}`,
-    meetings: [...meetingEntries.values()].map((e) => e.meeting),
-    site: context.site,
-  });
-}
+export const GET: APIRoute = async ({ site }) => feedResponse(siteFeedView((await getArchive()).views), site);

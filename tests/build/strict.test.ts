@@ -85,6 +85,27 @@ describe('strict mode', () => {
     expect(hostile.output).not.toMatch(/strict mode/);
   });
 
+  it('a renderer that fails on a file: a warning with file and line in build-report.json, the page keeps the rest, strict fails', () => {
+    // MINUTES_TEST_RENDER_FAULT: a test hook (src/settings.ts) that makes the link resolvers of one file throw, as a renderer bug would.
+    const env = { ...noStrictEnv, MINUTES_TEST_RENDER_FAULT: 'weekly/20240110.md' };
+    const site = buildSite({ name: 'strict-render-fault-report', minutesDir: cleanDir, env });
+    expect(site.exitCode, site.output.slice(-3000)).toBe(0);
+    const report = JSON.parse(readFileSync(path.join(site.outDir, 'build-report.json'), 'utf8'));
+    const entry = report.files.find((f: { source: string }) => f.source === 'weekly/20240110.md');
+    // The notes list (line 10) holds the image whose resolver threw.
+    expect(entry.warnings).toEqual([{ line: 10, message: 'could not render: injected render fault (MINUTES_TEST_RENDER_FAULT)' }]);
+    const page = readFileSync(path.join(site.outDir, 'weekly', '2024-01-10', 'index.html'), 'utf8');
+    const article = page.slice(page.indexOf('<h2 id="participants"'));
+    expect(article).toMatch(/<h2 id="participants"[^>]*>Participants/);
+    expect(article).toMatch(/<h2 id="notes"[^>]*>Notes/);
+    expect(article).toContain('This part of the minutes could not be rendered (line 10)');
+    expect(article).toMatch(/<pre>Release planning, see board\s*AI @alice: write the release notes<\/pre>/);
+
+    const strict = buildSite({ name: 'strict-render-fault', minutesDir: cleanDir, env, args: ['--strict'] });
+    expect(strict.exitCode).not.toBe(0);
+    expect(strict.output).toMatch(/strict mode: 1 problem in the minutes:\n\s+weekly\/20240110\.md:10: could not render: injected render fault/);
+  });
+
   it('works through the npm script exactly as documented: npm run build -- --strict', () => {
     const outDir = path.join(TMP, 'sites', 'strict-npm');
     rmSync(outDir, { recursive: true, force: true });

@@ -1,8 +1,19 @@
+/**
+ * Page keys are hashes of the view models the pages render: these cases check
+ * that an edit changes the keys of exactly the pages that show it (and only
+ * those, so an incremental build renders no more than it must).
+ */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/lib/config.ts';
-import { buildArchiveIndexes } from '../../src/lib/indexes/archive.ts';
+import { buildArchiveIndexes } from '../../src/lib/indexes/archive-indexes.ts';
 import type { Meeting } from '../../src/lib/minutes/types.ts';
-import { createPageKeys, type PageKeys } from '../../src/lib/page-keys.ts';
+import { pageKey } from '../../src/lib/page-keys.ts';
+import { createPaths } from '../../src/lib/paths.ts';
+import type { ViewContext } from '../../src/lib/views/context.ts';
+import { issueView } from '../../src/lib/views/issue.ts';
+import { meetingView } from '../../src/lib/views/meeting.ts';
+import { personView } from '../../src/lib/views/person.ts';
+import { seriesView } from '../../src/lib/views/series.ts';
 import { makeMeeting, who } from './indexes/make-meeting.ts';
 
 const ref = (key: string) => ({ key, line: 3, anchor: '', excerpt: `- see ${key}` });
@@ -18,80 +29,88 @@ function base(): Meeting[] {
   ];
 }
 
-function keys(meetings: Meeting[], digests: Record<string, string> = {}, today = TODAY, context: unknown = {}): PageKeys {
-  const indexes = buildArchiveIndexes(meetings, DEFAULT_CONFIG);
-  return createPageKeys({ indexes, digests: new Map(meetings.map((m) => [m.id, digests[m.id] ?? 'same'])), today, context });
+interface Build {
+  meetings: Meeting[];
+  /** Rendered HTML per meeting id (default: the same for every build). */
+  html?: Record<string, string>;
+  today?: Date;
+  base?: string;
+  context?: unknown;
+}
+
+/** Key of every page of the archive, by `kind id`. */
+function keys({ meetings, html = {}, today = TODAY, base: basePath = '/', context = null }: Build): Map<string, string> {
+  const ctx: ViewContext = { indexes: buildArchiveIndexes(meetings, DEFAULT_CONFIG), config: DEFAULT_CONFIG, paths: createPaths(basePath) };
+  const out = new Map<string, string>();
+  const excerpts = (id: string) => ctx.indexes.byId.get(id)?.issues.map((i) => `<li>${i.excerpt}</li>`);
+  for (const m of ctx.indexes.meetings) out.set(`meeting ${m.id}`, pageKey(meetingView(ctx, { id: m.id, html: html[m.id] ?? '<p>same</p>', today }), context));
+  for (const p of ctx.indexes.people.values()) out.set(`person ${p.key}`, pageKey(personView(ctx, p.key), context));
+  for (const k of ctx.indexes.issues.keys()) out.set(`issue ${k}`, pageKey(issueView(ctx, k, excerpts), context));
+  for (const s of ctx.indexes.series.keys()) out.set(`series ${s}`, pageKey(seriesView(ctx, s), context));
+  return out;
 }
 
 const replace = (meetings: Meeting[], id: string, change: Partial<Meeting>) => meetings.map((m) => (m.id === id ? { ...m, ...change } : m));
 
-type Page = [kind: keyof PageKeys, arg: string];
-const pages: Page[] = [
-  ['meeting', 'iaas/2023-05-03'],
-  ['meeting', 'iaas/2023-05-10'],
-  ['meeting', 'iaas/2023-05-17'],
-  ['meeting', 'container/2023-05-15'],
-  ['person', 'alice'],
-  ['person', 'bob'],
-  ['person', 'carol'],
-  ['issue', 'org/repo#1'],
-  ['issue', 'org/repo#2'],
-  ['series', 'iaas'],
-  ['series', 'container'],
-];
-const keyOf = (k: PageKeys, [kind, arg]: Page) => (kind === 'redirect' ? k.redirect(arg, '') : k[kind](arg));
-const label = ([kind, arg]: Page) => `${kind} ${arg}`;
-
-/** Which of the pages above get a new key when the archive changes from `base()` to `after`. */
-function changed(after: PageKeys): string[] {
-  const before = keys(base());
-  return pages.filter((p) => keyOf(before, p) !== keyOf(after, p)).map(label);
+/** Pages of the base archive whose key differs in `after` (pages that appear or vanish count too). */
+function changed(after: Build): string[] {
+  const before = keys({ meetings: base() });
+  const now = keys(after);
+  return [...new Set([...before.keys(), ...now.keys()])].filter((page) => before.get(page) !== now.get(page)).sort();
 }
 
-describe('createPageKeys', () => {
+describe('pageKey', () => {
   it('is stable: same archive, same keys', () => {
-    expect(changed(keys(base()))).toEqual([]);
+    expect(changed({ meetings: base() })).toEqual([]);
   });
 
-  it.each<[string, PageKeys, string[]]>([
+  it.each<[string, Build, string[]]>([
+    ['a meeting renders differently: its page only', { meetings: base(), html: { 'iaas/2023-05-10': '<p>edited</p>' } }, ['meeting iaas/2023-05-10']],
     [
-      'a meeting file changes (its digest): its page, its people, its issues, its series',
-      keys(base(), { 'iaas/2023-05-10': 'edited' }),
-      ['meeting iaas/2023-05-10', 'person alice', 'issue org/repo#1', 'series iaas'],
+      'a meeting is retitled: every page that shows its title',
+      { meetings: replace(base(), 'iaas/2023-05-10', { title: 'Storage day' }) },
+      ['issue org/repo#1', 'meeting iaas/2023-05-10', 'person alice', 'series iaas'],
     ],
     [
       'a meeting is given another date: the neighbours that link to it too',
-      keys(replace(base(), 'iaas/2023-05-10', { date: '2023-05-11' }), { 'iaas/2023-05-10': 'edited' }),
-      ['meeting iaas/2023-05-03', 'meeting iaas/2023-05-10', 'meeting iaas/2023-05-17', 'person alice', 'issue org/repo#1', 'series iaas'],
+      { meetings: replace(base(), 'iaas/2023-05-10', { date: '2023-05-11' }) },
+      ['issue org/repo#1', 'meeting iaas/2023-05-03', 'meeting iaas/2023-05-10', 'meeting iaas/2023-05-17', 'person alice', 'series iaas'],
     ],
     [
       'a person is renamed by their labels elsewhere: every page that names them',
-      keys([...base(), ...['01', '08', '15'].map((d) => makeMeeting({ id: `ops/2023-06-${d}`, participants: [{ key: 'bob', label: 'Bob Builder' }] }))]),
-      ['meeting iaas/2023-05-03', 'meeting container/2023-05-15', 'person alice', 'person bob', 'person carol', 'series iaas', 'series container'],
+      { meetings: [...base(), ...['01', '08', '15'].map((d) => makeMeeting({ id: `ops/2023-06-${d}`, participants: [{ key: 'bob', label: 'Bob Builder' }] }))] },
+      // bob's meetings, his page and the series that rank him; not alice's or carol's pages (they never name bob)
+      [
+        'meeting container/2023-05-15', 'meeting iaas/2023-05-03', 'meeting ops/2023-06-01', 'meeting ops/2023-06-08', 'meeting ops/2023-06-15',
+        'person bob', 'series container', 'series iaas', 'series ops',
+      ],
     ],
     [
-      'the day changes but no "n days ago" does',
-      keys(base(), {}, new Date('2026-11-26T12:00:00')),
-      [],
+      'the archive grows into a new year: person timelines (they span the whole archive)',
+      { meetings: [...base(), makeMeeting({ id: 'ops/2024-01-10', participants: who('dan') })] },
+      ['meeting ops/2024-01-10', 'person alice', 'person bob', 'person carol', 'person dan', 'series ops'],
     ],
+    ['the day changes but no "n days ago" does', { meetings: base(), today: new Date('2026-11-26T12:00:00') }, []],
     [
-      'the site settings change: everything',
-      keys(base(), {}, TODAY, { config: 'other' }),
-      pages.map(label),
+      'another base path: every page',
+      { meetings: base(), base: '/minutes/' },
+      [...keys({ meetings: base() }).keys()].sort(),
     ],
+    ['another site origin (a layout input): every page', { meetings: base(), context: { site: 'https://example.org' } }, [...keys({ meetings: base() }).keys()].sort()],
   ])('%s', (_, after, expected) => {
     expect(changed(after)).toEqual(expected);
   });
 
   it('a meeting page key changes with its "n days ago"', () => {
     const recent = [makeMeeting({ id: 'iaas/2026-11-20' })];
-    expect(keys(recent, {}, new Date('2026-11-25T12:00:00')).meeting('iaas/2026-11-20')).not.toBe(keys(recent, {}, new Date('2026-11-26T12:00:00')).meeting('iaas/2026-11-20'));
+    const key = (today: Date) => keys({ meetings: recent, today }).get('meeting iaas/2026-11-20');
+    expect(key(new Date('2026-11-25T12:00:00'))).not.toBe(key(new Date('2026-11-26T12:00:00')));
   });
 
-  it('redirect keys follow their target and title', () => {
-    const k = keys(base());
-    expect(k.redirect('/iaas/2023-05-10/', 'IaaS')).toBe(k.redirect('/iaas/2023-05-10/', 'IaaS'));
-    expect(k.redirect('/iaas/2023-05-10/', 'IaaS')).not.toBe(k.redirect('/iaas/2023-05-10/', 'IaaS weekly'));
-    expect(k.redirect('/iaas/2023-05-10/', 'IaaS')).not.toBe(k.redirect('/iaas/2023-05-11/', 'IaaS'));
+  it('redirect pages: target and title', () => {
+    const redirect = (to: string, title: string) => pageKey({ redirect: true, page: { to, title } });
+    expect(redirect('/iaas/2023-05-10/', 'IaaS')).toBe(redirect('/iaas/2023-05-10/', 'IaaS'));
+    expect(redirect('/iaas/2023-05-10/', 'IaaS')).not.toBe(redirect('/iaas/2023-05-10/', 'IaaS weekly'));
+    expect(redirect('/iaas/2023-05-10/', 'IaaS')).not.toBe(redirect('/iaas/2023-05-11/', 'IaaS'));
   });
 });

@@ -1,18 +1,6 @@
-import { markdownToMdast } from 'satteri';
 import { toString } from 'mdast-util-to-string';
 import type { Nodes, Root, ListItem, Paragraph, Heading as MdHeading, Parents } from 'mdast';
 import type { ArchiveConfig, ParseWarning } from './types.ts';
-
-/**
- * CommonMark + GFM (autolink literals, tables, task lists), never MDX, into a
- * standard mdast tree with positions. satteri is Astro 7's own native Markdown
- * parser: on the SCS minutes it parses in ~0.1 s what remark-parse + remark-gfm
- * parse in ~2 s (measured with bench/, see bench/README.md). Frontmatter is
- * handled before (gray-matter), so it is off here.
- */
-export function parseMarkdown(text: string): Root {
-  return markdownToMdast(text, { features: { gfm: true, frontmatter: false }, position: true }) as unknown as Root;
-}
 
 /** Emoji shortcodes like `:family:` or `:+1:` (needs a letter, so `10:00:` is no shortcode). */
 const SHORTCODE = /(?<![\w/]):(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]{1,40}:(?![\w/])/g;

@@ -1,10 +1,11 @@
 import type { Root } from 'mdast';
-import { normalizeSource } from '../../markdown/source.ts';
+import { parseMarkdown } from '../markdown/parse.ts';
+import { normalizeSource } from '../markdown/source.ts';
 import { seriesName } from '../config.ts';
 import type { ArchiveConfig, Meeting, ParseWarning, Participant } from './types.ts';
 import { dateFromFrontmatter, dateFromPath, findDateTokens, slugifySuffix } from './dates.ts';
 import { splitFrontmatter } from './frontmatter.ts';
-import { parseMarkdown, type Doc, type HeadingInfo } from './markdown.ts';
+import type { Doc, HeadingInfo } from './markdown.ts';
 import { collectHeadings, sectionAnchors, toModelHeadings } from './headings.ts';
 import { extractMentions, extractParticipants, isParticipantsHeading, participantsFromFrontmatter } from './participants.ts';
 import { extractIssues } from './issues.ts';

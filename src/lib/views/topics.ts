@@ -4,11 +4,14 @@
  * indexes (plus the rendered HTML of the meetings, for the excerpts).
  */
 import { seriesName } from '../config.ts';
-import type { ArchiveIndexes } from '../indexes/archive.ts';
+import type { ArchiveIndexes } from '../indexes/archive-indexes.ts';
 import { compareTopicsByDiscussion, compareTopicsByRecency, headingWords, normalizeHeading, type Topic } from '../indexes/topics.ts';
 import type { ArchiveConfig } from '../minutes/types.ts';
 import type { Paths } from '../paths.ts';
 import { sectionExcerpts, type SectionExcerpt } from '../section-html.ts';
+import type { Meeting } from '../minutes/types.ts';
+import { siteView, type PageView } from './context.ts';
+import { feedOf, type FeedView } from './feed.ts';
 
 export interface TopicInputs {
   indexes: ArchiveIndexes;
@@ -31,8 +34,9 @@ function card({ config, paths }: TopicInputs, t: Topic): TopicCard {
   return { key: t.key, title: t.title, href: paths.topic(t.key), series: t.series.map((s) => seriesName(config, s)), meetingCount: t.meetingCount, first: t.first, last: t.last };
 }
 
-export interface TopicsIndexView {
+export interface TopicsIndexView extends PageView {
   total: number;
+  json: string;
   mostDiscussed: TopicCard[];
   mostRecent: TopicCard[];
   bySeries: { series: string; name: string; topics: TopicCard[] }[];
@@ -40,12 +44,19 @@ export interface TopicsIndexView {
 
 /** /topics/: the most discussed and most recent topics, and every topic by series (most discussed first). */
 export function topicsIndexView(inputs: TopicInputs, highlights = 12): TopicsIndexView {
-  const { indexes, config } = inputs;
+  const { indexes, config, paths } = inputs;
   const topics = indexes.topics.topics;
   const bySeries = new Map<string, Topic[]>();
   for (const t of topics) for (const s of t.series) (bySeries.get(s) ?? bySeries.set(s, []).get(s)!).push(t);
   return {
+    site: siteView(inputs),
+    head: {
+      title: 'Topics',
+      description: `${topics.length} subjects followed across the meetings: each heads a section in two meetings or more.`,
+      crumbs: [{ label: 'Meetings', href: paths.home() }, { label: 'Topics' }],
+    },
     total: topics.length,
+    json: paths.api('topics.json'),
     mostDiscussed: [...topics].sort(compareTopicsByDiscussion).slice(0, highlights).map((t) => card(inputs, t)),
     mostRecent: [...topics].sort(compareTopicsByRecency).slice(0, highlights).map((t) => card(inputs, t)),
     bySeries: [...bySeries]
@@ -70,14 +81,11 @@ export interface ThreadEntry {
   issues: { key: string; href: string | null }[];
 }
 
-export interface TopicView extends TopicCard {
+export interface TopicView extends TopicCard, PageView {
   /** Other wordings of the subject, as the minutes wrote them. */
   alsoCalled: string[];
   feedHref: string;
-  /** /topics/ */
-  indexHref: string;
   entries: ThreadEntry[];
-  description: string;
 }
 
 /** /topics/<key>/: the thread in date order, each meeting's section rendered (`htmlOf`: a meeting's rendered HTML). */
@@ -111,13 +119,26 @@ export function topicView(inputs: TopicInputs, key: string, htmlOf: (meetingId: 
   const c = card(inputs, topic);
   const span = topic.first ? (topic.first === topic.last ? ` on ${topic.first}` : ` from ${topic.first} to ${topic.last}`) : '';
   return {
+    site: siteView(inputs),
+    head: {
+      title: topic.title,
+      description: `${topic.title}: discussed in ${topic.meetingCount} meetings${span} (${c.series.join(', ')}).`,
+      crumbs: [{ label: 'Topics', href: paths.topics() }, { label: topic.title }],
+      feeds: [{ title: `Meetings on ${topic.title}`, href: paths.topicFeed(topic.key) }],
+    },
     ...c,
     alsoCalled: topic.headings.filter((h) => h !== topic.title).slice(0, 8),
     feedHref: paths.topicFeed(topic.key),
-    indexHref: paths.topics(),
     entries,
-    description: `${topic.title}: discussed in ${topic.meetingCount} meetings${span} (${c.series.join(', ')}).`,
   };
+}
+
+/** The feed of a topic: the meetings of its thread, newest first. */
+export function topicFeedView(inputs: TopicInputs, key: string): FeedView {
+  const { indexes, config } = inputs;
+  const topic = indexes.topics.get(key);
+  const meetings = (topic?.sections ?? []).map((s) => indexes.byId.get(s.meetingId)).filter((m): m is Meeting => m !== undefined);
+  return feedOf(inputs, `${topic?.title ?? key} · ${config.title}`, `Meetings that discuss ${topic?.title ?? key}`, meetings);
 }
 
 /** `api/topics.json`. */

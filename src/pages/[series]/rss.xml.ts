@@ -1,18 +1,7 @@
-import type { APIContext } from 'astro';
-import { getArchive, seriesRoutes } from '../../archive.ts';
-import { meetingsFeed } from '../../feeds.ts';
-import { seriesName } from '../../lib/config.ts';
+import type { APIRoute, InferGetStaticPropsType } from 'astro';
+import { seriesFeedRoutes } from '../../archive.ts';
+import { feedResponse } from '../../feeds.ts';
 
-export const getStaticPaths = seriesRoutes;
+export const getStaticPaths = seriesFeedRoutes;
 
-export async function GET(context: APIContext) {
-  const { config, indexes } = await getArchive();
-  const series = context.params['series']!;
-  const name = seriesName(config, series);
-  return meetingsFeed({
-    title: `${name} meetings · ${config.title}`,
-    description: `New ${name} meeting minutes`,
-    meetings: indexes.series.get(series)!.meetings,
-    site: context.site,
-  });
-}
+export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = ({ props, site }) => feedResponse(props, site);

@@ -36,6 +36,12 @@ describe('links into the minutes repository', () => {
     );
     expect(resolvers.minutes('sig-standardization/20230824.md', 'notes.txt')).toBeUndefined();
   });
+
+  it('a malformed percent escape is a path as written, not an error', () => {
+    expect(resolvers.minutes('sig-standardization/20230824.md', '20230704%zz.md')).toBeUndefined();
+    expect(resolvers.minutes('sig-standardization/20230824.md', '20230704-special.md#a%E0')).toBe('/minutes/sig-standardization/2023-07-04-special/');
+    expect(resolvers.minutes('community-call/20230601.md', 'https://github.com/o/minutes/blob/main/iaas/%E0.md')).toBeUndefined();
+  });
 });
 
 describe('images next to the minutes', () => {
@@ -46,6 +52,8 @@ describe('images next to the minutes', () => {
     ['./img/a%20b.png', '/minutes/_media/community-call/img/a%20b.png'],
     ['../iaas/x.png', undefined],
     ['https://example.org/ed42483e.png', undefined],
+    ['img/a%zz.png', undefined],
+    ['https://pad.example/uploads/%E0.png', undefined],
   ])('%s → %s', (url, expected) => {
     expect(resolvers.asset('community-call/20231221.md', url)).toBe(expected);
   });

@@ -1,8 +1,8 @@
-import { parseMarkdown } from '../../../src/lib/minutes/markdown.ts';
+import { parseMarkdown } from '../../../src/lib/markdown/parse.ts';
 import { describe, expect, it } from 'vitest';
 import type { Root } from 'mdast';
-import { normalizeSource } from '../../../src/markdown/source.ts';
-import { renderMarkdownFragment, renderMinutes, type RenderOptions } from '../../../src/markdown/render.ts';
+import { normalizeSource } from '../../../src/lib/markdown/source.ts';
+import { renderMarkdownFragment, renderMinutes, type RenderOptions, type RenderResult } from '../../../src/lib/markdown/render.ts';
 
 
 /** Parse the way the minutes parser does; optionally give headings anchors (as the parser would). */
@@ -36,7 +36,12 @@ const options: RenderOptions = {
   },
 };
 
-const render = (text: string): string => renderMinutes(parse(text), options);
+/** The HTML of a render that must not have failed anywhere. */
+function htmlOf(result: RenderResult): string {
+  expect(result.problems).toEqual([]);
+  return result.html;
+}
+const render = (text: string): string => htmlOf(renderMinutes(parse(text), options));
 
 /** What a reader sees: tags removed, entities decoded. */
 function visible(html: string): string {
@@ -266,24 +271,31 @@ describe('links and images', () => {
     for (const re of absent) expect(out).not.toMatch(re);
   });
 
-  it('resolvers that throw are treated as "no answer"', () => {
-    const boom = (): never => {
-      throw new Error('boom');
+  it('a resolver that throws is a render failure: reported with its line, the part shown as text with a note', () => {
+    const boom = (url: string): string | undefined => {
+      if (url === 'a.md') throw new Error('boom');
+      return undefined;
     };
-    const out = renderMinutes(parse('![](https://e.example/a.png) https://github.com/o/r/issues/1 [x](a.md)'), {
-      resolveAsset: boom,
+    const result = renderMinutes(parse('# Title\n\nfine ![](https://e.example/a.png)\n\nsee [x](a.md) here\n\nmore'), {
+      resolveAsset: () => undefined,
       resolveMinutesLink: boom,
-      issuePageUrl: boom,
+      issuePageUrl: () => undefined,
     });
-    expect(out).toMatch(/<img src="https:\/\/e\.example\/a\.png"/);
-    expect(out).toMatch(/href="https:\/\/github\.com\/o\/r\/issues\/1"/);
-    expect(out).not.toMatch(/issue-page-link/);
+    expect(result.problems).toEqual([{ line: 5, message: 'boom' }]);
+    // The other blocks render as usual.
+    expect(result.html).toMatch(/<h1[^>]*>Title/);
+    expect(result.html).toMatch(/<p>fine <img src="https:\/\/e\.example\/a\.png" alt="" loading="lazy"><\/p>/);
+    expect(result.html).toContain('<p>more</p>');
+    // The failed block: a visible note with the line, then its text.
+    expect(result.html).toContain(
+      '<div class="render-failed" role="note"><p>This part of the minutes could not be rendered (line 5); its text follows as plain text.</p><pre>see x here</pre></div>',
+    );
   });
 });
 
 describe('headings', () => {
   it('parser anchors come out exactly, with an anchor link', () => {
-    const out = renderMinutes(parse('# 2023-05-17\n\n## Agenda\n\n### Ceph Upgrade: Pacific -> Quincy', ['2023-05-17', 'main', 'ceph-upgrade-pacific---quincy']), options);
+    const out = htmlOf(renderMinutes(parse('# 2023-05-17\n\n## Agenda\n\n### Ceph Upgrade: Pacific -> Quincy', ['2023-05-17', 'main', 'ceph-upgrade-pacific---quincy']), options));
     expect(out).toContain(
       '<h1 id="2023-05-17" data-pagefind-weight="10">2023-05-17 <a class="heading-anchor" href="#2023-05-17" aria-label="Link to section: 2023-05-17">#</a></h1>',
     );
@@ -294,15 +306,15 @@ describe('headings', () => {
   });
 
   it('every heading of the minutes carries the search weight; minutes cannot set one themselves', () => {
-    const out = renderMinutes(parse('#### Deep topic\n\n<h5>raw heading</h5>\n\n<span data-pagefind-weight="10" data-pagefind-ignore>x</span>', ['deep-topic']), options);
+    const out = htmlOf(renderMinutes(parse('#### Deep topic\n\n<h5>raw heading</h5>\n\n<span data-pagefind-weight="10" data-pagefind-ignore>x</span>', ['deep-topic']), options));
     expect(out).toContain('<h4 id="deep-topic" data-pagefind-weight="10">');
     expect(out).toContain('<h5 data-pagefind-weight="10">raw heading</h5>');
     expect(out).not.toMatch(/<span[^>]*data-pagefind/);
-    expect(renderMarkdownFragment('## Topic', options)).toBe('<h2>Topic</h2>');
+    expect(htmlOf(renderMarkdownFragment('## Topic', options))).toBe('<h2>Topic</h2>');
   });
 
   it('heading markup: emoji and <font> rendered, label is plain text', () => {
-    const out = renderMinutes(parse('## :family: <font color="red">Participants</font>', ['family-participants']), options);
+    const out = htmlOf(renderMinutes(parse('## :family: <font color="red">Participants</font>', ['family-participants']), options));
     expect(out).toContain('<h2 id="family-participants" data-pagefind-weight="10">👪 Participants <a class="heading-anchor" href="#family-participants" aria-label="Link to section: 👪 Participants">#</a></h2>');
   });
 
@@ -314,7 +326,7 @@ describe('headings', () => {
   });
 
   it('in-page links to heading anchors stay', () => {
-    const out = renderMinutes(parse('## Agenda\n\n[up](#agenda)', ['agenda']), options);
+    const out = htmlOf(renderMinutes(parse('## Agenda\n\n[up](#agenda)', ['agenda']), options));
     expect(out).toContain('<a href="#agenda">up</a>');
   });
 
@@ -323,11 +335,24 @@ describe('headings', () => {
     expect(out).toContain('id="user-content-agenda"');
     expect(out).not.toMatch(/heading-anchor/);
   });
+
+  it('an unclosed raw-text tag inside an HTML block is text, and the headings after it stay', () => {
+    const out = render('<form action="x"><b>a</b></form>\n<iframe src="https://x.example">\n\n## Agenda\n');
+    expect(out).toContain('&#x3C;iframe src="https://x.example">');
+    expect(out).toMatch(/<h2 id="agenda"[^>]*>Agenda/);
+  });
+
+  it('an id that raw HTML repeats stays on the first element only', () => {
+    const out = render('<h2 id="agenda">one</h2>\n<h2 id="agenda">two</h2>\n<p id="agenda">three</p>');
+    expect(out.match(/id="user-content-agenda"/g)).toHaveLength(1);
+    expect(out).toContain('<h2 id="user-content-agenda" data-pagefind-weight="10">one</h2>');
+    expect(out).toContain('<h2 data-pagefind-weight="10">two</h2>');
+  });
 });
 
 describe('renderMarkdownFragment', () => {
   it('uses the same pipeline, without heading anchors', () => {
-    const out = renderMarkdownFragment('## Topic\n\n- :rocket: https://github.com/osism/issues/issues/525 <USER> <script>x</script>', options);
+    const out = htmlOf(renderMarkdownFragment('## Topic\n\n- :rocket: https://github.com/osism/issues/issues/525 <USER> <script>x</script>', options));
     expect(out).toContain('<h2>Topic</h2>');
     expect(out).toContain('🚀');
     expect(out).toMatch(/issue-page-link" href="\/issues\/osism\/issues\/525\/"/);
@@ -335,41 +360,75 @@ describe('renderMarkdownFragment', () => {
     expect(out).not.toMatch(/<script|heading-anchor/);
   });
 
+  it('an excerpt the renderer fails on: reported, shown as its text with a note', () => {
+    const boom = (): never => {
+      throw new Error('boom');
+    };
+    const result = renderMarkdownFragment('see [x](a.md) <b>here</b>', { ...options, resolveMinutesLink: boom });
+    expect(result.problems).toEqual([{ message: 'boom' }]);
+    expect(result.html).toBe(
+      '<div class="render-failed" role="note"><p>This part of the minutes could not be rendered; its text follows as plain text.</p><pre>see [x](a.md) &lt;b&gt;here&lt;/b&gt;</pre></div>',
+    );
+  });
+
   it('in-page anchors do not point into another page', () => {
-    expect(renderMarkdownFragment('[x](#agenda)', options)).toBe('<p><a>x</a></p>');
+    expect(htmlOf(renderMarkdownFragment('[x](#agenda)', options))).toBe('<p><a>x</a></p>');
   });
 });
 
 describe('robustness', () => {
-  const hostile: [string, string][] = [
-    ['empty', ''],
-    ['only <', '<'],
-    ['unclosed tags', '<div><span><b>'.repeat(50)],
-    ['deep nesting', '> '.repeat(500) + 'x'],
-    ['deep lists', Array.from({ length: 200 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')],
-    ['plaintext element', '<plaintext>\n\n# after'],
-    ['binary-ish', '\u0000\u0001\uFFFD<\u0000a>'],
-    ['big', 'word <b>x</b> :rocket: https://github.com/o/r/issues/1\n\n'.repeat(1000)],
-    ['containers gone wrong', ':::info\n:::spoiler\n:::\n:::\n:::\n:::danger'],
+  const count = (html: string, re: RegExp) => html.match(re)?.length ?? 0;
+  const hostile: { name: string; input: string; check: (html: string) => void }[] = [
+    { name: 'empty', input: '', check: (html) => expect(html).toBe('') },
+    { name: 'only <', input: '<', check: (html) => expect(visible(html)).toBe('<') },
+    { name: 'unclosed tags', input: '<div><span><b>'.repeat(50), check: (html) => expect(visible(html)).toBe('') },
+    { name: 'deep nesting', input: '> '.repeat(500) + 'x', check: (html) => expect(visible(html).trim()).toBe('x') },
+    {
+      name: 'deep lists',
+      input: Array.from({ length: 200 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n'),
+      check: (html) => expect(count(html, /<li>/g)).toBe(200),
+    },
+    { name: 'plaintext element', input: '<plaintext>\n\n# after', check: (html) => expect(html).toMatch(/<h1[^>]*>after/) },
+    { name: 'binary-ish', input: '\u0000\u0001\uFFFD<\u0000a>', check: (html) => expect(html).not.toMatch(/<a[\s>]/) },
+    {
+      name: 'big',
+      input: 'word <b>x</b> :rocket: https://github.com/o/r/issues/1\n\n'.repeat(1000),
+      check: (html) => {
+        expect(count(html, /🚀/g)).toBe(1000);
+        expect(count(html, /<b>x<\/b>/g)).toBe(1000);
+      },
+    },
+    {
+      name: 'containers gone wrong',
+      input: ':::info\n:::spoiler\n:::\n:::\n:::\n:::danger',
+      check: (html) => {
+        expect(html).toMatch(/<aside class="callout callout-info">/);
+        expect(html).toMatch(/<details>/);
+        expect(html).toMatch(/<aside class="callout callout-danger">/);
+      },
+    },
   ];
   it.each(hostile)(
-    'never throws: %s',
-    (_, input) => {
-      expect(() => render(input)).not.toThrow();
-      expect(() => renderMarkdownFragment(input, options)).not.toThrow();
+    'renders without a problem: $name',
+    ({ input, check }) => {
+      check(render(input));
+      check(htmlOf(renderMarkdownFragment(input, options)));
     },
     30_000,
   );
 
-  it('never throws on a malformed tree', () => {
+  it('a tree the pipeline cannot handle is reported, and shown as a note', () => {
     const bogus = { type: 'root', children: [{ type: 'weird', children: [{ type: 'text' }] }, { type: 'heading', depth: 9 }] } as unknown as Root;
-    expect(() => renderMinutes(bogus, options)).not.toThrow();
+    const result = renderMinutes(bogus, options);
+    expect(result.problems.length).toBeGreaterThan(0);
+    expect(result.problems[0]!.message).not.toBe('');
+    expect(result.html).toContain('class="render-failed"');
   });
 
   it('does not mutate the tree it is given', () => {
     const tree = parse('## A :rocket:\n\n<USER>\n\n:::info\nx\n:::', ['a']);
     const before = JSON.stringify(tree);
-    renderMinutes(tree, options);
+    expect(htmlOf(renderMinutes(tree, options))).toContain('<aside class="callout callout-info">');
     expect(JSON.stringify(tree)).toBe(before);
   });
 

@@ -3,16 +3,22 @@
  * renderMinutes and renderMarkdownFragment is parsed like a browser would
  * (htmlparser2) and checked for anything that could run or restyle.
  */
-import { parseMarkdown } from '../../../src/lib/minutes/markdown.ts';
+import { parseMarkdown } from '../../../src/lib/markdown/parse.ts';
 import { describe, expect, it } from 'vitest';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
-import { normalizeSource } from '../../../src/markdown/source.ts';
-import { renderMarkdownFragment, renderMinutes, sanitizeSchema, type RenderOptions } from '../../../src/markdown/render.ts';
+import { normalizeSource } from '../../../src/lib/markdown/source.ts';
+import { renderMarkdownFragment, renderMinutes, type RenderOptions, type RenderResult } from '../../../src/lib/markdown/render.ts';
+import { sanitizeSchema } from '../../../src/lib/markdown/sanitize-schema.ts';
 
 const options: RenderOptions = { resolveAsset: () => undefined, resolveMinutesLink: () => undefined, issuePageUrl: () => undefined };
-const render = (md: string) => renderMinutes(parseMarkdown(normalizeSource(md)), options);
-const fragment = (md: string) => renderMarkdownFragment(md, options);
+/** The HTML of a render that must not have failed anywhere. */
+function htmlOf(result: RenderResult): string {
+  expect(result.problems).toEqual([]);
+  return result.html;
+}
+const render = (md: string) => htmlOf(renderMinutes(parseMarkdown(normalizeSource(md)), options));
+const fragment = (md: string) => htmlOf(renderMarkdownFragment(md, options));
 
 const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
 const URL_ATTRS = ['href', 'src', 'action', 'formaction', 'data', 'poster', 'background', 'cite', 'longdesc', 'xlink:href', 'srcset', 'ping', 'srcdoc'];

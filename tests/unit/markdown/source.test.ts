@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeSource } from '../../../src/markdown/source.ts';
+import { normalizeSource } from '../../../src/lib/markdown/source.ts';
 
 const lineCount = (s: string): number => s.split('\n').length;
 

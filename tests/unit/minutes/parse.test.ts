@@ -106,8 +106,7 @@ describe('robustness', () => {
     ['only frontmatter', '---\ntitle: x\n---\n'],
     ['binary junk', '\u0000\u0001\uFFFD<<<<>>>>{{{'],
     ['unclosed everything', '<div>\n```\n[link(\n* * *\n<!--'],
-  ])('never throws: %s', (_name, text) => {
-    expect(() => parse(text)).not.toThrow();
+  ])('still makes the meeting: %s', (_name, text) => {
     expect(parse(text).meeting.id).toBe('iaas/2023-05-17');
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../src/lib/config.ts';
 import { parseAliases } from '../../../src/lib/indexes/aliases.ts';
-import { buildArchiveIndexes } from '../../../src/lib/indexes/archive.ts';
+import { buildArchiveIndexes } from '../../../src/lib/indexes/archive-indexes.ts';
 import { issueJson, issuesJson, meetingsJson, peopleJson } from '../../../src/lib/indexes/json.ts';
 import { createPaths } from '../../../src/lib/paths.ts';
 import type { Meeting } from '../../../src/lib/minutes/types.ts';

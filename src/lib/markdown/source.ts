@@ -1,3 +1,5 @@
+import { CONTAINER_KINDS, containerMarkerComment } from './hedgedoc.ts';
+
 /**
  * Line-preserving clean-up of minutes source before it is parsed as
  * CommonMark + GFM (HedgeDoc-isms that CommonMark does not understand).
@@ -53,10 +55,10 @@ export function normalizeSource(text: string): string {
       const [, prefix, colons, kind, rest, cr] = container as unknown as [string, string, string, string | undefined, string, string];
       if (kind) {
         openContainers++;
-        lines[i] = `${prefix}<!--${colons}${kind}${rest}-->${cr}`;
+        lines[i] = `${prefix}${containerMarkerComment(colons, `${kind}${rest}`)}${cr}`;
       } else if (rest.trim() === '' && openContainers > 0) {
         openContainers--;
-        lines[i] = `${prefix}<!--${colons}-->${cr}`;
+        lines[i] = `${prefix}${containerMarkerComment(colons, '')}${cr}`;
       }
       continue;
     }
@@ -69,7 +71,7 @@ export function normalizeSource(text: string): string {
 const FENCE_RE = /^[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(`{3,}|~{3,})(.*)$/;
 
 /** `:::info Title` / `:::` (also inside list items and block quotes). */
-const CONTAINER_RE = /^([ \t]*(?:>[ \t]?)*[ \t]*)(:{3,})(?:[ \t]*(info|warning|success|danger|spoiler)(?![\w-]))?(.*?)(\r?)$/;
+const CONTAINER_RE = new RegExp(String.raw`^([ \t]*(?:>[ \t]?)*[ \t]*)(:{3,})(?:[ \t]*(${CONTAINER_KINDS.join('|')})(?![\w-]))?(.*?)(\r?)$`);
 
 /** `##Agenda`, `###:notebook: Agenda` → with a space after the hashes. */
 const GLUED_HEADING_RE = /^( {0,3})(#{2,6})(?=[\p{L}:])/u;

@@ -1,0 +1,106 @@
+import type { Element, Root as HastRoot } from 'hast';
+import type { Heading, Root as MdastRoot } from 'mdast';
+import GithubSlugger from 'github-slugger';
+import { toString as hastToString } from 'hast-util-to-string';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { mark, markOf, renderState } from './state.ts';
+
+/**
+ * Pagefind weight (`data-pagefind-weight`) of every heading, and of the page
+ * titles that the components render. Pagefind's defaults (h1 7, h2 6, h3 5,
+ * h4 4, h5 3, h6 2) punish the minutes' topics, which mostly sit at h3/h4
+ * below a date h1 and an "Agenda" h2: a topic heading is the strongest signal
+ * we have whatever its depth, so all of them get pagefind's maximum, like the
+ * title. Written into the published HTML so pagefind can read the built
+ * files itself (src/integrations/pagefind.ts).
+ */
+export const HEADING_SEARCH_WEIGHT = 10;
+
+/** Class of the `#` link after each heading (the site's CSS; pagefind leaves it out). */
+export const HEADING_ANCHOR_CLASS = 'heading-anchor';
+
+const HEADING_TAG = /^h[1-6]$/;
+
+/**
+ * The remark transformer. Minutes: every heading gets a trusted mark for its
+ * anchor. Anchors come from the parser (data.hProperties.id); a heading
+ * without one (a tree built elsewhere) gets a GitHub slug that does not
+ * collide with the others. Fragments (excerpts shown on other pages): no ids.
+ */
+export function remarkHeadingIds() {
+  return (tree: MdastRoot, file: VFile): void => {
+    const state = renderState(file);
+    const headings: Heading[] = [];
+    visit(tree, 'heading', (h) => {
+      headings.push(h);
+    });
+    if (state.mode === 'fragment') {
+      for (const h of headings) if (h.data?.hProperties) delete h.data.hProperties['id'];
+      return;
+    }
+    const taken = new Set<string>();
+    for (const h of headings) {
+      const id = h.data?.hProperties?.['id'];
+      if (typeof id === 'string' && id !== '') taken.add(id);
+    }
+    const slugger = new GithubSlugger();
+    for (const h of headings) {
+      const given = h.data?.hProperties?.['id'];
+      let anchor = typeof given === 'string' && given !== '' ? given : '';
+      if (!anchor) {
+        const plain = mdastToString(h, { includeHtml: false });
+        do anchor = slugger.slug(plain);
+        while (taken.has(anchor));
+        taken.add(anchor);
+      }
+      h.data = { ...h.data, hProperties: { ...(h.data?.hProperties ?? {}), id: mark(state, { kind: 'heading', anchor }) } };
+    }
+  };
+}
+
+/**
+ * The rehype transformer, after sanitizing: marked headings get their
+ * anchor as id and a `#` link; in minutes, every heading gets the search weight.
+ */
+export function rehypeHeadingIds() {
+  return (tree: HastRoot, file: VFile): void => {
+    const state = renderState(file);
+    const marked: Element[] = [];
+    visit(tree, 'element', (el: Element) => {
+      const m = markOf(state, el.properties['id']);
+      if (m?.kind === 'heading') {
+        delete el.properties['id'];
+        el.properties['id'] = m.anchor;
+        marked.push(el);
+      }
+      if (state.mode === 'minutes' && HEADING_TAG.test(el.tagName)) el.properties['dataPagefindWeight'] = String(HEADING_SEARCH_WEIGHT);
+    });
+    // Raw HTML may repeat an id (`<h2 id="x">` twice, clobber-prefixed by the
+    // sanitizer) or take one of our anchors: the first element keeps it, the
+    // repeats lose it, so every id on the page is unique and links land once.
+    const seen = new Set(marked.map((h) => String(h.properties['id'])));
+    const markedSet = new Set(marked);
+    visit(tree, 'element', (el: Element) => {
+      const id = el.properties['id'];
+      if (id === undefined || markedSet.has(el)) return;
+      const value = String(id);
+      if (seen.has(value)) delete el.properties['id'];
+      else seen.add(value);
+    });
+    for (const h of marked) {
+      const anchor = String(h.properties['id']);
+      const label = hastToString(h).replace(/\s+/g, ' ').trim() || anchor;
+      h.children.push(
+        { type: 'text', value: ' ' },
+        {
+          type: 'element',
+          tagName: 'a',
+          properties: { className: [HEADING_ANCHOR_CLASS], href: `#${anchor}`, ariaLabel: `Link to section: ${label}` },
+          children: [{ type: 'text', value: '#' }],
+        },
+      );
+    }
+  };
+}

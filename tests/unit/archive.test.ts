@@ -1,0 +1,97 @@
+/**
+ * src/archive.ts, the one module that reads the collection, with `astro:content`
+ * mocked (as Starlight's __tests__/basics/routing.test.ts does): the routes it
+ * hands to the pages, from a small invented collection.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SourceRecord } from '../../src/loaders/minutes.ts';
+import { makeMeeting, who } from './indexes/make-meeting.ts';
+
+const entries = vi.hoisted(() => ({ list: [] as { id: string; data: unknown; digest?: string; rendered?: { html: string } }[] }));
+vi.mock('astro:content', () => ({ getCollection: async (name: string) => (name === 'minutes' ? entries.list : []) }));
+vi.mock('../../src/settings.ts', () => ({
+  loadSettings: () => ({
+    minutesDir: '/nowhere',
+    config: { title: 'Test minutes', seriesNames: { alpha: 'Alpha' }, defaultRepos: {}, exclude: [] },
+    aliasesRaw: { people: { ada: { name: 'Ada L.', aliases: ['ada-l'] } } },
+    problems: [],
+    strict: false,
+  }),
+}));
+
+const { getArchive, meetingRoutes, personRoutes, issueRoutes, issueJsonRoutes, seriesRoutes, redirectRules, sourceRecord } = await import('../../src/archive.ts');
+
+function page(source: string, meeting: ReturnType<typeof makeMeeting>, html = `<p>${meeting.id}</p>`) {
+  const data: SourceRecord = { report: { source, status: 'page', id: meeting.id, warnings: [] }, meeting, issueExcerptsHtml: meeting.issues.map((i) => `<li>${i.key}</li>`) };
+  return { id: source, data, digest: `d-${source}`, rendered: { html } };
+}
+
+beforeEach(() => {
+  entries.list = [
+    page('alpha/20240110.md', makeMeeting({ id: 'alpha/2024-01-10', participants: who('ada', 'ada-l'), issues: [{ key: 'acme/tool#3', line: 4, anchor: '', excerpt: '- acme/tool#3' }] })),
+    page('alpha/2024-01-24.md', makeMeeting({ id: 'alpha/2024-01-24', source: 'alpha/2024-01-24.md', participants: who('bo') })),
+    { id: 'README.md', data: { report: { source: 'README.md', status: 'skipped', reason: 'not minutes', warnings: [] } } },
+  ];
+});
+
+describe('archive.ts', () => {
+  it('reads every entry once: pages become meetings, every file is in the report', async () => {
+    const archive = await getArchive();
+    expect([...archive.meetingEntries.keys()]).toEqual(['alpha/2024-01-10', 'alpha/2024-01-24']);
+    expect(archive.report.files.map((f) => [f.source, f.status])).toEqual([
+      ['README.md', 'skipped'],
+      ['alpha/2024-01-24.md', 'page'],
+      ['alpha/20240110.md', 'page'],
+    ]);
+    expect(archive.indexes.resolvePerson('ada-l')).toBe('ada');
+  });
+
+  it('meeting routes carry the page view, and the upstream file name as a redirect', async () => {
+    const routes = await meetingRoutes();
+    expect(routes.map((r) => [r.params.meeting, r.props.redirect])).toEqual([
+      ['2024-01-10', false],
+      ['20240110', true],
+      ['2024-01-24', false],
+      ['20240124', true],
+    ]);
+    const first = routes[0]!.props;
+    if (first.redirect) throw new Error('expected a page');
+    expect(first.page.html).toBe('<p>alpha/2024-01-10</p>');
+    expect(first.page.participants.map((p) => p.label)).toEqual(['Ada L.']); // two spellings, one person
+    expect(routes[1]!.props.page).toEqual({ to: '/alpha/2024-01-10/', title: 'alpha 2024-01-10' });
+    expect(new Set(routes.map((r) => r.cacheKey)).size).toBe(routes.length);
+    expect(await redirectRules()).toBe('/alpha/20240110/ /alpha/2024-01-10/ 301\n/alpha/20240124/ /alpha/2024-01-24/ 301');
+  });
+
+  it('person routes: one page per person, a redirect from each merged variant', async () => {
+    const routes = await personRoutes();
+    expect(routes.map((r) => [r.params.person, r.props.redirect])).toEqual([
+      ['ada', false],
+      ['bo', false],
+      ['ada-l', true],
+    ]);
+  });
+
+  it('issue routes: the page with its excerpts, and the JSON file', async () => {
+    const [issue] = await issueRoutes();
+    expect(issue!.params).toEqual({ org: 'acme', repo: 'tool', n: '3' });
+    expect(issue!.props.chapters[0]!.places[0]!.excerpts).toEqual(['<li>acme/tool#3</li>']);
+    const [json] = await issueJsonRoutes();
+    expect(json!.props.meetings.map((m) => m.id)).toEqual(['alpha/2024-01-10']);
+    expect((await seriesRoutes()).map((r) => r.props.name)).toEqual(['Alpha']);
+  });
+
+  it('a changed meeting changes its page key, and only the pages that show it', async () => {
+    const before = new Map((await meetingRoutes()).map((r) => [r.params.meeting, r.cacheKey]));
+    entries.list[1] = page('alpha/2024-01-24.md', makeMeeting({ id: 'alpha/2024-01-24', source: 'alpha/2024-01-24.md', participants: who('bo') }), '<p>edited</p>');
+    entries.list[1]!.digest = 'd-edited';
+    const after = new Map((await meetingRoutes()).map((r) => [r.params.meeting, r.cacheKey]));
+    expect(after.get('2024-01-24')).not.toBe(before.get('2024-01-24'));
+    expect(after.get('2024-01-10')).toBe(before.get('2024-01-10'));
+  });
+
+  it('an entry of another shape fails naming it', () => {
+    expect(() => sourceRecord({ id: 'x.md', data: { meeting: {} } })).toThrow(/entry "x.md" is not a source record/);
+    expect(sourceRecord({ id: 'README.md', data: { report: { source: 'README.md', status: 'skipped', warnings: [] } } }).report.source).toBe('README.md');
+  });
+});
