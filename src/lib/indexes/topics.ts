@@ -14,9 +14,10 @@
  *    structural everywhere ("Team IaaS" is a slot of the community call, and
  *    also a heading in the IaaS call). Variants of a structural form are
  *    structural too: same content words for the most part (Jaccard ≥ ½),
- *    only words of structural forms ("IAM SIG"), or led or closed by a word
+ *    only words of structural forms ("IAM SIG"), led or closed by a word
  *    that starts structural forms with three different next words ("team",
- *    "sig"). `topics.ignore` in archive.config.json adds forms.
+ *    "sig"), or two words in a row found in two structural forms ("who
+ *    presents in the community call"). `topics.ignore` in archive.config.json adds forms.
  * 2. **Groups**: sections with the same normalised heading; sections whose
  *    heading links the same issue; and headings of close wording within
  *    `WINDOW_DAYS` of each other (in any series): one's content words
@@ -229,6 +230,10 @@ export function structuralHeadings(
     set.add(w[1]!);
   }
   const leads = new Set([...followers].filter(([, next]) => next.size >= 3).map(([w]) => w));
+  // Two words in a row that stand in two structural forms name a slot however it is worded ("community call": who reports there).
+  const pairCount = new Map<string, number>();
+  for (const w of wordLists) for (const pair of new Set(w.slice(1).map((x, i) => `${w[i]} ${x}`))) pairCount.set(pair, (pairCount.get(pair) ?? 0) + 1);
+  const pairs = new Set([...pairCount].filter(([, n]) => n >= 2).map(([p]) => p));
   const memo = new Map<string, boolean>();
   const isStructural = (form: string): boolean => {
     let v = memo.get(form);
@@ -240,6 +245,7 @@ export function structuralHeadings(
       words.every((w) => vocabulary.has(w) || /^\d+$/.test(w)) ||
       leads.has(words[0]!) ||
       leads.has(words[words.length - 1]!) ||
+      words.slice(1).some((x, i) => pairs.has(`${words[i]} ${x}`)) ||
       wordLists.some((s) => jaccard(s, words) >= 0.5);
     memo.set(form, v);
     return v;
