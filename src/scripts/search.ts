@@ -128,6 +128,16 @@ function wordMatches(queryWord: string, topicWord: string): boolean {
 export function matchTopics(data: TopicSearchData, query: string, limit = TOPICS_SHOWN): TopicMatch[] {
   const words = headingWords(normalizeHeading(query));
   if (words.length === 0) return [];
+  // "air gap" also finds "AirGap" (and "air-gap" is two words anyway).
+  const found = matchWords(data, words);
+  if (words.length === 2 || words.length === 3) for (const m of matchWords(data, [words.join('')])) if (!found.some((f) => f.key === m.key)) found.push(m);
+  return found
+    .sort((a, b) => b.score - a.score || b.focus - a.focus || b.meetingCount - a.meetingCount || a.key.localeCompare(b.key))
+    .slice(0, limit)
+    .map(({ focus: _focus, ...m }) => m);
+}
+
+function matchWords(data: TopicSearchData, words: string[]): (TopicMatch & { focus: number })[] {
   // One word may miss in a long query; in a short one a missing word is often the subject ("volume backup standard" is not "volume type standard").
   const needed = words.length >= 4 ? words.length - 1 : words.length;
   const out: (TopicMatch & { focus: number })[] = [];
@@ -150,10 +160,7 @@ export function matchTopics(data: TopicSearchData, query: string, limit = TOPICS
       focus: own.length ? inTitle / own.length : 0,
     });
   }
-  return out
-    .sort((a, b) => b.score - a.score || b.focus - a.focus || b.meetingCount - a.meetingCount || a.key.localeCompare(b.key))
-    .slice(0, limit)
-    .map(({ focus: _focus, ...m }) => m);
+  return out;
 }
 
 /* ------------------------------------------------------------------------ */

@@ -27,6 +27,8 @@ describe('matchTopics', () => {
     ['notes r50', []], // numbers match whole
     ['the and of', []], // no words left
     ['', []],
+    ['pacific quin cy', []],
+    ['rg w', ['ceph-rgw']], // words run together as the heading has them
   ])('%j → %j', (q, keys) => {
     expect(matchTopics(data, q).map((t) => t.key)).toEqual(keys);
   });
