@@ -337,7 +337,7 @@ async function buildOurs(ws, minutesDir, logBase) {
     cpuS: m.time ? m.time.userS + m.time.sysS : null,
     othersCores: m.othersCores,
     phases,
-    log: m.log,
+    log: path.relative(PROJECT, m.log),
   };
 }
 
@@ -363,7 +363,7 @@ async function buildFloor(ws, minutesDir, logBase) {
     cpuS: a.time && p.time ? a.time.userS + a.time.sysS + p.time.userS + p.time.sysS : null,
     othersCores: a.othersCores !== null && p.othersCores !== null ? (a.othersCores * a.wallMs + p.othersCores * p.wallMs) / (a.wallMs + p.wallMs) : null,
     phases: { ...parseBuildLog(a.text), pagefindLogged: parseBuildLog(p.text).pagefind },
-    log: a.log,
+    log: path.relative(PROJECT, a.log),
   };
 }
 
@@ -563,6 +563,21 @@ function versionOf(pkg) {
 
 // ---------------------------------------------------------------- main
 
+/**
+ * A results file as written to bench/results/: every absolute path (corpus,
+ * build logs) relative to the project, so the file says nothing about the
+ * machine it ran on and reads the same in every checkout.
+ */
+export function resultsJson(result) {
+  const relative = (value) => {
+    if (typeof value === 'string') return path.isAbsolute(value) ? path.relative(PROJECT, value) || '.' : value;
+    if (Array.isArray(value)) return value.map(relative);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, relative(v)]));
+    return value;
+  };
+  return JSON.stringify(relative(result), null, 2) + '\n';
+}
+
 /** Recompute medians, ratios and the Markdown of a results file (after changing what the table shows). */
 async function reprint(file) {
   const result = JSON.parse(await fs.readFile(file, 'utf8'));
@@ -574,7 +589,7 @@ async function reprint(file) {
     }
   }
   result.markdown = markdown(result);
-  await fs.writeFile(file, JSON.stringify(result, null, 2) + '\n');
+  await fs.writeFile(file, resultsJson(result));
   console.log(result.markdown);
 }
 
@@ -605,7 +620,8 @@ async function main() {
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, astro: versionOf('astro'), pagefind: versionOf('pagefind'), chromium: null },
     git: gitInfo(),
     oursCode: ws.ours ? await treeHash(ws.ours) : null,
-    config: { sizes: opt.sizes, runs: opt.runs, searchSizes: opt.search ? opt.searchSizes : [], corpus: opt.corpus, order: 'per run: ours cold, ours warm, floor cold, floor warm' },
+    // Paths relative to the project: results files are committed and compared across machines.
+    config: { sizes: opt.sizes, runs: opt.runs, searchSizes: opt.search ? opt.searchSizes : [], corpus: path.relative(PROJECT, opt.corpus), order: 'per run: ours cold, ours warm, floor cold, floor warm' },
     sizes: {},
   };
   if (result.oursCode) console.error(`bench: our code snapshot ${result.oursCode} (git ${result.git?.head ?? '?'}${result.git?.dirty ? ', uncommitted changes' : ''})`);
@@ -685,7 +701,7 @@ async function main() {
     } catch {}
   }
   result.markdown = markdown(result);
-  await fs.writeFile(file, JSON.stringify(result, null, 2) + '\n');
+  await fs.writeFile(file, resultsJson(result));
   console.log(result.markdown);
   console.error(`\nbench: wrote ${path.relative(PROJECT, file)}; logs in ${logs}`);
   if (!opt.keep) {

@@ -20,6 +20,7 @@ import { personView } from './lib/views/person.ts';
 import { seriesView } from './lib/views/series.ts';
 import { issueFeedView, seriesFeedView } from './lib/views/feed.ts';
 import { topicFeedView, topicView } from './lib/views/topics.ts';
+import { feedXml } from './feeds.ts';
 import { loadSettings } from './settings.ts';
 
 export interface MeetingEntry {
@@ -50,7 +51,7 @@ async function load() {
       });
     }
   }
-  const { aliases, problems } = parseAliases(settings.aliasesRaw);
+  const { aliases, problems } = parseAliases(settings.aliases);
   const meetings = [...meetingEntries.values()].map((e) => e.meeting);
   const indexes = buildArchiveIndexes(meetings, settings.config, aliases);
   const report = buildReport(reports);
@@ -178,13 +179,13 @@ export async function issueRoutes() {
   return keyed([...indexes.issues.keys()].map((key) => ({ params: issueRouteParams(key), props: issueView(views, key, excerpts, sections) })));
 }
 
-/** Every issue's feed `/issues/[org]/[repo]/[n]/rss.xml`. */
+/** Every issue's feed `/issues/[org]/[repo]/[n]/rss.xml` (dev server; builds write them with issueFiles()). */
 export async function issueFeedRoutes() {
   const { indexes, views } = await getArchive();
   return keyed([...indexes.issues.keys()].map((key) => ({ params: issueRouteParams(key), props: issueFeedView(views, key) })));
 }
 
-/** Every issue's JSON file `/api/issues/[org]/[repo]/[n].json`. */
+/** Every issue's JSON file `/api/issues/[org]/[repo]/[n].json` (dev server; builds write them with issueFiles()). */
 export async function issueJsonRoutes() {
   const { indexes, paths } = await getArchive();
   return keyed([...indexes.issues.values()].map((entry) => ({ params: issueRouteParams(entry.key), props: issueJson(entry, paths) })));
@@ -201,6 +202,23 @@ export async function topicRoutes() {
 export async function topicFeedRoutes() {
   const { indexes, views } = await getArchive();
   return keyed(indexes.topics.topics.map((t) => ({ params: { topic: t.key }, props: topicFeedView(views, t.key) })));
+}
+
+/**
+ * Every issue's feed (`issues/<org>/<repo>/<n>/rss.xml`) and JSON file
+ * (`api/issues/<org>/<repo>/<n>.json`), as paths below the output folder with
+ * their text: the same view models as the dev server's routes (src/routes/),
+ * written in one pass by src/integrations/issue-files.ts.
+ */
+export async function issueFiles(site: URL | undefined): Promise<[path: string, body: string][]> {
+  const { indexes, views, paths } = await getArchive();
+  const files: [string, string][] = [];
+  for (const entry of indexes.issues.values()) {
+    const { org, repo, n } = issueRouteParams(entry.key);
+    files.push([`issues/${org}/${repo}/${n}/rss.xml`, await feedXml(issueFeedView(views, entry.key), site)]);
+    files.push([`api/issues/${org}/${repo}/${n}.json`, JSON.stringify(issueJson(entry, paths))]);
+  }
+  return files;
 }
 
 /** Host-specific redirect rules (Netlify/Cloudflare `_redirects`) for the upstream file names. */

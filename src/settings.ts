@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { validateAliasFile, type ValidatedAliasFile } from './lib/alias-file.ts';
 import { resolveConfig } from './lib/config.ts';
 import type { ArchiveConfig } from './lib/minutes/types.ts';
 
@@ -15,39 +16,55 @@ import type { ArchiveConfig } from './lib/minutes/types.ts';
  */
 export interface Settings {
   minutesDir: string;
+  /** Absolute paths of the config and alias files (they need not exist). */
+  configPath: string;
+  aliasesPath: string;
   config: ArchiveConfig;
-  aliasesRaw: unknown;
-  /** Problems with the config or alias files; reported as build warnings. */
-  problems: string[];
+  /** The valid part of the alias file (lib/alias-file.ts); undefined when there is none. */
+  aliases: ValidatedAliasFile['data'];
+  /** Problems with the config or alias files (absolute file, message with the JSON path); build warnings on those files. */
+  problems: SettingsProblem[];
   strict: boolean;
   /** Test hook: the source path of a file the renderer is made to fail on. */
   renderFault?: string;
 }
 
-function readJson(file: string, problems: string[]): unknown {
+export interface SettingsProblem {
+  file: string;
+  message: string;
+}
+
+function readJson(file: string, problems: SettingsProblem[]): unknown {
   if (!existsSync(file)) return undefined;
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    problems.push(`${file}: invalid JSON (${(e as Error).message})`);
+    problems.push({ file, message: `invalid JSON (${(e as Error).message}); the file is ignored` });
     return undefined;
   }
 }
+
+/** `seriesNames.iaas: must be a string`, or the message alone for the whole file. */
+const withPath = (file: string) => (p: { path: string; message: string }): SettingsProblem => ({ file, message: p.path ? `${p.path}: ${p.message}` : p.message });
 
 let cached: Settings | undefined;
 
 export function loadSettings(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Settings {
   if (cached && env === process.env) return cached;
   const minutesDir = path.resolve(env['MINUTES_DIR'] || 'content/minutes');
-  const problems: string[] = [];
+  const problems: SettingsProblem[] = [];
   const configFile = env['MINUTES_CONFIG'] ? path.resolve(env['MINUTES_CONFIG']) : path.join(minutesDir, 'archive.config.json');
   const aliasFile = env['MINUTES_ALIASES'] ? path.resolve(env['MINUTES_ALIASES']) : path.join(minutesDir, 'aliases.json');
   const { config, problems: configProblems } = resolveConfig(readJson(configFile, problems));
-  problems.push(...configProblems.map((p) => `${configFile}: ${p}`));
+  problems.push(...configProblems.map(withPath(configFile)));
+  const aliases = validateAliasFile(readJson(aliasFile, problems));
+  problems.push(...aliases.problems.map(withPath(aliasFile)));
   const settings: Settings = {
     minutesDir,
+    configPath: configFile,
+    aliasesPath: aliasFile,
     config,
-    aliasesRaw: readJson(aliasFile, problems),
+    aliases: aliases.data,
     problems,
     strict: argv.includes('--strict') || ['1', 'true', 'yes'].includes((env['MINUTES_STRICT'] ?? '').toLowerCase()),
     ...(env['MINUTES_TEST_RENDER_FAULT'] ? { renderFault: env['MINUTES_TEST_RENDER_FAULT'] } : {}),

@@ -1,9 +1,9 @@
-import { copyFile, link, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { IMAGE_EXTENSIONS } from '../loaders/inventory.ts';
 import { ASSET_DIR } from '../lib/paths.ts';
+import { publishedImages, type BuildReport } from '../lib/report.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp', '.avif': 'image/avif',
@@ -11,8 +11,11 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /**
  * Images next to the minutes are served under /<ASSET_DIR>/<series>/<file>:
- * copied into dist after the build, served from MINUTES_DIR in dev. Only
- * raster formats: an SVG could carry script.
+ * linked into dist after the build, served from MINUTES_DIR in dev. Which
+ * images: exactly those the inventory kept (src/loaders/inventory.ts: raster
+ * formats in a series folder, no links, nothing hidden or under
+ * node_modules), read back from dist/build-report.json, so MINUTES_DIR is
+ * walked once per build. An SVG could carry script: never served.
  */
 export function minutesAssets(minutesDir: string): AstroIntegration {
   return {
@@ -28,7 +31,11 @@ export function minutesAssets(minutesDir: string): AstroIntegration {
           const file = path.resolve(minutesDir, rel);
           const type = CONTENT_TYPES[path.extname(file).toLowerCase()];
           if (!type || !file.startsWith(path.resolve(minutesDir) + path.sep)) return next();
+          // The dev server has no build report: the inventory's rules for images, checked per request.
+          const parts = path.relative(minutesDir, file).split(path.sep);
+          if (parts.length < 2 || parts.some((p) => p.startsWith('.') || p === 'node_modules')) return next();
           try {
+            if (!(await lstat(file)).isFile()) return next();
             const body = await readFile(file);
             res.setHeader('content-type', type);
             res.end(body);
@@ -38,14 +45,12 @@ export function minutesAssets(minutesDir: string): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir }) => {
-        const out = path.join(fileURLToPath(dir), ASSET_DIR);
+        const dist = fileURLToPath(dir);
+        const report = JSON.parse(await readFile(path.join(dist, 'build-report.json'), 'utf8')) as BuildReport;
+        const out = path.join(dist, ASSET_DIR);
         await rm(out, { recursive: true, force: true }); // dist is kept between builds (integrations/output.ts)
-        // Regular files only (no links: a link may point outside the minutes or loop).
-        const entries = await readdir(minutesDir, { recursive: true, withFileTypes: true });
-        for (const e of entries) {
-          if (!e.isFile() || !IMAGE_EXTENSIONS.has(path.extname(e.name).toLowerCase())) continue;
-          const rel = path.relative(minutesDir, path.join(e.parentPath, e.name));
-          if (rel.split(path.sep).some((part) => part.startsWith('.'))) continue;
+        for (const source of publishedImages(report)) {
+          const rel = source.split('/').join(path.sep);
           await mkdir(path.join(out, path.dirname(rel)), { recursive: true });
           // A hard link costs nothing (the images are ~50 MB in the SCS archive); copy across file systems.
           await link(path.join(minutesDir, rel), path.join(out, rel)).catch(() => copyFile(path.join(minutesDir, rel), path.join(out, rel)));

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { formatSummary, type BuildReport } from '../lib/report.ts';
-import { isProblemReason } from '../loaders/inventory.ts';
+import { formatSummary, isProblemReason, type BuildReport } from '../lib/report.ts';
 
 /**
  * The `file[:line]: message` lines strict mode fails on: every warning, and

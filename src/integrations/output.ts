@@ -27,10 +27,21 @@ interface OutputManifest {
  *   this build's did not (a removed meeting, person or issue), and records the
  *   list for the next build.
  *
+ * Files that other integrations write (the per-issue feeds and JSON files,
+ * src/integrations/issue-files.ts) are passed in as `alsoWritten` and handled
+ * like route outputs.
+ *
  * Folders that other steps rebuild in full every time (Vite's `_astro/`, the
  * search index, the minutes' images) are emptied by their owners.
  */
-export function incrementalOutput(): AstroIntegration {
+export interface OutputOptions {
+  /** Files other integrations wrote into outDir in this build (relative paths): kept, recorded, removed when a later build has them no more. */
+  alsoWritten?: () => Iterable<string>;
+  /** Route outputs that are not published (removed by their owner before this hook runs). */
+  transient?: ReadonlySet<string>;
+}
+
+export function incrementalOutput({ alsoWritten = () => [], transient = new Set() }: OutputOptions = {}): AstroIntegration {
   let outDir = '';
   let manifestFile = '';
   let previous: OutputManifest | undefined;
@@ -56,6 +67,8 @@ export function incrementalOutput(): AstroIntegration {
       'astro:build:done': async ({ assets, logger }) => {
         const files = new Set<string>();
         for (const urls of assets.values()) for (const url of urls) files.add(path.relative(outDir, fileURLToPath(url)));
+        for (const file of transient) files.delete(file);
+        for (const file of alsoWritten()) files.add(file);
         const stale = (previous?.files ?? []).filter((f) => !files.has(f));
         for (const file of stale) await removeFile(outDir, file);
         if (stale.length) logger.info(`removed ${stale.length} outputs the last build had and this one has not`);

@@ -1,8 +1,8 @@
 /**
  * Every internal URL of the site, built in one place so that the base path
  * (`BASE_PATH`, e.g. `/minutes`) is honoured everywhere. Pure: no Astro
- * imports; the caller passes `import.meta.env.BASE_URL` (and optionally the
- * site origin for absolute URLs in JSON and feeds).
+ * imports; the caller passes `import.meta.env.BASE_URL`. Feeds make their
+ * links absolute themselves (@astrojs/rss, with the site).
  *
  * URL scheme (all with a trailing slash, all below the base):
  *   /                                 home
@@ -15,6 +15,7 @@
  *   /api/<name>  /api/issues/<org>/<repo>/<n>.json
  *   /<ASSET_DIR>/<series>/<file>      images copied from next to the minutes
  */
+import { parseIssueKey } from './github.ts';
 
 /** Folder (below the base) that images from the minutes folder are served from. */
 export const ASSET_DIR = '_media';
@@ -75,13 +76,6 @@ export function personSlug(key: string): string {
   return `_${h.toString(36)}`;
 }
 
-/** Parts of an issue key `org/repo#N` (lower-cased); undefined when it is not one. */
-export function parseIssueKey(key: string): { org: string; repo: string; number: number } | undefined {
-  const m = /^([^/#\s]+)\/([^/#\s]+)#(\d+)$/.exec(key.trim().toLowerCase());
-  if (!m) return undefined;
-  return { org: m[1]!, repo: m[2]!, number: Number(m[3]) };
-}
-
 /** Route params of an issue page `/issues/[org]/[repo]/[n]/` (also the per-issue API file). */
 export function issueRouteParams(key: string): { org: string; repo: string; n: string } {
   const p = parseIssueKey(key);
@@ -89,19 +83,7 @@ export function issueRouteParams(key: string): { org: string; repo: string; n: s
   return { org: p.org, repo: p.repo, n: String(p.number) };
 }
 
-/** Route params of a meeting page `/[series]/[meeting]/`. */
-export function meetingRouteParams(m: { series: string; slug: string }): { series: string; meeting: string } {
-  return { series: m.series, meeting: m.slug };
-}
-
-/** The GitHub page of an issue key (GitHub redirects `/issues/N` to a PR or discussion). */
-export function githubIssueUrl(key: string): string {
-  const p = parseIssueKey(key);
-  if (!p) throw new Error(`not an issue key: ${key}`);
-  return `https://github.com/${p.org}/${p.repo}/issues/${p.number}`;
-}
-
-export function createPaths(base: string, site?: string) {
+export function createPaths(base: string) {
   const root = normalizeBase(base);
   /** Path below the base; `rel` must not start with `/`. */
   const at = (rel: string) => root + rel;
@@ -151,8 +133,6 @@ export function createPaths(base: string, site?: string) {
     feed: (series?: string) => (series === undefined ? at('rss.xml') : at(`${encodeURIComponent(series)}/rss.xml`)),
     /** RSS feed of the meetings that discuss an issue. */
     issueFeed: (key: string) => at(`issues/${issuePath(key)}/rss.xml`),
-    /** Absolute URL (with the site origin) when a site was given, else the path unchanged. */
-    absolute: (p: string) => (site ? new URL(p, site).href : p),
   };
   return paths;
 }

@@ -1,5 +1,52 @@
 import type { ParseWarning } from './minutes/types.ts';
 
+/**
+ * Why a file found under MINUTES_DIR is not a page: the one home of the
+ * reasons the build report gives (the inventory and the loader use these).
+ * A reason may carry details after the text (`file too large (3.1 MB; …)`).
+ */
+export const SKIP_REASONS = {
+  config: 'site config file (read by the build)',
+  aliases: 'people alias file (read by the build)',
+  image: 'image: served with the minutes that show it',
+  linkToFolder: 'symbolic link to a folder (not followed)',
+  hidden: 'hidden file or folder (name starts with "."): not minutes',
+  svg: 'SVG image: not served (an SVG file can carry script)',
+  notMarkdown: 'not a Markdown file',
+  notInSeriesNotMarkdown: 'not in a series folder (not Markdown)',
+  notInSeries: 'not in a series folder (minutes are <series>/<file>.md)',
+  excluded: 'not minutes (excluded by name or by the config)',
+} as const;
+
+/**
+ * Reasons for skipping a file that point at a problem in the minutes
+ * repository (not just "this file is not minutes"): strict mode fails on them
+ * like on warnings.
+ */
+export const PROBLEM_REASONS = {
+  tooLarge: 'file too large',
+  binary: 'binary file (contains NUL bytes), not Markdown',
+  brokenLink: 'broken symbolic link or link loop',
+  outsideLink: 'symbolic link to a file outside the minutes folder',
+  unreadable: 'could not be read',
+  special: 'not a regular file',
+} as const;
+
+/** Whether a skipped file's reason is a problem (see PROBLEM_REASONS). */
+export function isProblemReason(reason: string | undefined): boolean {
+  return reason !== undefined && Object.values(PROBLEM_REASONS).some((r) => reason.startsWith(r));
+}
+
+/** The reason of a symbolic link to another file of the minutes (a Markdown one is a duplicate). */
+export function linkReason(target: string, markdown: boolean): string {
+  return markdown ? `symbolic link to ${target}` : `symbolic link to ${target}; not a Markdown file`;
+}
+
+/** The reason of a file with the same bytes as one already taken. */
+export function copyReason(first: string): string {
+  return `byte-identical copy of ${first}`;
+}
+
 /** One file found under MINUTES_DIR, and what became of it. */
 export interface ReportEntry {
   source: string;
@@ -30,6 +77,11 @@ export function buildReport(entries: ReportEntry[]): BuildReport {
     },
     files,
   };
+}
+
+/** The images the inventory kept (next to minutes, in a series folder): the only ones the site publishes. */
+export function publishedImages(report: BuildReport): string[] {
+  return report.files.filter((f) => f.status === 'skipped' && f.reason === SKIP_REASONS.image).map((f) => f.source);
 }
 
 /** `file:line: message` lines, the form editors and CI logs link up. */

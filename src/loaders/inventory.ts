@@ -1,31 +1,12 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { ReportEntry } from '../lib/report.ts';
+import { copyReason, linkReason, PROBLEM_REASONS, SKIP_REASONS, type ReportEntry } from '../lib/report.ts';
 
 /** Files larger than this are listed, not parsed: no minutes are this long, and remark would take seconds. */
 export const MAX_MINUTES_BYTES = 2 * 1024 * 1024;
 
 export const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif']);
-
-/**
- * Reasons for skipping a file that point at a problem in the minutes
- * repository (not just "this file is not minutes"): strict mode fails on them
- * like on warnings.
- */
-export const PROBLEM_REASONS = {
-  tooLarge: 'file too large',
-  binary: 'binary file (contains NUL bytes), not Markdown',
-  brokenLink: 'broken symbolic link or link loop',
-  outsideLink: 'symbolic link to a file outside the minutes folder',
-  unreadable: 'could not be read',
-  special: 'not a regular file',
-} as const;
-
-/** Whether a skipped file's reason is a problem (see PROBLEM_REASONS). */
-export function isProblemReason(reason: string | undefined): boolean {
-  return reason !== undefined && Object.values(PROBLEM_REASONS).some((r) => reason.startsWith(r));
-}
 
 /** A Markdown file that should become a page: its bytes, read once. */
 export interface MinutesFile {
@@ -111,10 +92,9 @@ export async function takeInventory(
       }
       const info = await stat(target);
       const inside = target.startsWith(realRoot + path.sep);
-      if (info.isDirectory()) skip(source, 'symbolic link to a folder (not followed)');
+      if (info.isDirectory()) skip(source, SKIP_REASONS.linkToFolder);
       else if (!inside) skip(source, PROBLEM_REASONS.outsideLink);
-      else if (isMarkdown) skip(source, `symbolic link to ${toSource(realRoot, target)}`, 'duplicate');
-      else skip(source, `symbolic link to ${toSource(realRoot, target)}; not a Markdown file`);
+      else skip(source, linkReason(toSource(realRoot, target), isMarkdown), isMarkdown ? 'duplicate' : 'skipped');
       return;
     }
     const knownReason = known.get(source);
@@ -124,21 +104,21 @@ export async function takeInventory(
     }
     // `.github/`, `.DS_Store`, editor backups: repository plumbing, not minutes (still listed).
     if (source.split('/').some((part) => part.startsWith('.'))) {
-      skip(source, 'hidden file or folder (name starts with "."): not minutes');
+      skip(source, SKIP_REASONS.hidden);
       return;
     }
     if (!isMarkdown) {
       if (IMAGE_EXTENSIONS.has(ext) && source.includes('/')) images.push(source);
-      else if (ext === '.svg') skip(source, 'SVG image: not served (an SVG file can carry script)');
-      else skip(source, source.includes('/') ? 'not a Markdown file' : 'not in a series folder (not Markdown)');
+      else if (ext === '.svg') skip(source, SKIP_REASONS.svg);
+      else skip(source, source.includes('/') ? SKIP_REASONS.notMarkdown : SKIP_REASONS.notInSeriesNotMarkdown);
       return;
     }
     if (!source.includes('/')) {
-      skip(source, 'not in a series folder (minutes are <series>/<file>.md)');
+      skip(source, SKIP_REASONS.notInSeries);
       return;
     }
     if (isExcluded(source)) {
-      skip(source, 'not minutes (excluded by name or by the config)');
+      skip(source, SKIP_REASONS.excluded);
       return;
     }
     const info = await stat(abs);
@@ -154,7 +134,7 @@ export async function takeInventory(
     const hash = createHash('sha1').update(bytes).digest('hex');
     const first = byHash.get(hash);
     if (first !== undefined) {
-      skip(source, `byte-identical copy of ${first}`, 'duplicate');
+      skip(source, copyReason(first), 'duplicate');
       return;
     }
     byHash.set(hash, source);

@@ -1,12 +1,14 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { parseMinutes } from '../lib/minutes/parse.ts';
-import { issueKeyFromUrl } from '../lib/minutes/issues.ts';
+import { issueRefFromUrl } from '../lib/github.ts';
 import type { Meeting, ParseWarning } from '../lib/minutes/types.ts';
-import type { ReportEntry } from '../lib/report.ts';
+import { SKIP_REASONS, type ReportEntry } from '../lib/report.ts';
 import { createPaths, RESERVED_SEGMENTS } from '../lib/paths.ts';
 import { renderMarkdownFragment, renderMinutes, type RenderOptions } from '../lib/markdown/render.ts';
 import { excludedBy, takeInventory, type MinutesFile } from './inventory.ts';
-import { loadSettings } from '../settings.ts';
+import path from 'node:path';
+import { parseAliases } from '../lib/indexes/aliases.ts';
+import { loadSettings, type Settings } from '../settings.ts';
 import { createLinkResolvers, findAnchor, type AnchorLookup } from './links.ts';
 
 /** What the collection stores per file found: the report line, and the meeting for pages. */
@@ -67,9 +69,9 @@ async function loadAll({ store, logger, generateDigest, config: astroConfig }: L
   const settings = loadSettings();
   const { minutesDir, config } = settings;
   const paths = createPaths(astroConfig.base);
-  const known = new Map([
-    ['archive.config.json', 'site config file (read by the build)'],
-    ['aliases.json', 'people alias file (read by the build)'],
+  const known = new Map<string, string>([
+    ['archive.config.json', SKIP_REASONS.config],
+    ['aliases.json', SKIP_REASONS.aliases],
   ]);
   const inventory = await takeInventory(minutesDir, excludedBy(config.exclude), known);
   const sources = inventory.minutes.map((f) => f.source);
@@ -139,7 +141,7 @@ async function loadAll({ store, logger, generateDigest, config: astroConfig }: L
       resolveAsset: (url) => resolvers.asset(file.source, url),
       resolveMinutesLink: (url) => resolvers.minutes(file.source, url),
       issuePageUrl: (url) => {
-        const ref = issueKeyFromUrl(url);
+        const ref = issueRefFromUrl(url);
         return ref ? paths.issue(ref.key) : undefined;
       },
     };
@@ -176,12 +178,12 @@ async function loadAll({ store, logger, generateDigest, config: astroConfig }: L
     render(file, digest, data.meeting, tree);
   }
   for (const source of inventory.images) {
-    inventory.others.push({ source, status: 'skipped', reason: 'image: served with the minutes that show it', warnings: [] });
+    inventory.others.push({ source, status: 'skipped', reason: SKIP_REASONS.image, warnings: [] });
   }
+  reportSettingsProblems(settings, inventory.others);
   for (const entry of inventory.others) put(entry.source, { report: entry }, generateDigest(JSON.stringify(entry)));
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
 
-  for (const problem of settings.problems) logger.warn(problem);
   const unchanged = inventory.minutes.length - parsed.length - relinked;
   logger.info(
     `${inventory.minutes.length} minutes files (${parsed.length} parsed, ${relinked ? `${relinked} rendered again for their links, ` : ''}${unchanged} unchanged), ${inventory.others.length} other files`,
@@ -200,4 +202,23 @@ function injectRenderFault(options: RenderOptions): void {
   };
   options.resolveAsset = fault;
   options.resolveMinutesLink = fault;
+}
+
+/**
+ * Problems with the config and alias files (shape, from settings.ts; meaning,
+ * from parseAliases) become warnings on those files' report entries, so they
+ * are in the build report and fail `--strict`. A file outside MINUTES_DIR
+ * (MINUTES_CONFIG, MINUTES_ALIASES) gets an entry of its own.
+ */
+function reportSettingsProblems(settings: Settings, others: ReportEntry[]): void {
+  const aliasMeaning = parseAliases(settings.aliases).problems.map((message) => ({ file: settings.aliasesPath, message: message.replace(/^aliases: /, '') }));
+  for (const { file, message } of [...settings.problems, ...aliasMeaning]) {
+    const source = path.relative(settings.minutesDir, file).split(path.sep).join('/');
+    let entry = others.find((e) => e.source === source);
+    if (!entry) {
+      entry = { source, status: 'skipped', reason: file === settings.configPath ? SKIP_REASONS.config : SKIP_REASONS.aliases, warnings: [] };
+      others.push(entry);
+    }
+    entry.warnings.push({ message });
+  }
 }

@@ -11,6 +11,7 @@
 import { headingWords, normalizeHeading } from '../lib/indexes/topics.ts';
 import type { TopicSearchData } from '../lib/views/topics.ts';
 import { createPaths } from '../lib/paths.ts';
+import { ISSUE_URL_SOURCE, issueRefOf, parseIssueKey, type IssueRef } from '../lib/github.ts';
 
 /* ------------------------------------------------------------------------ */
 /* Issue references                                                          */
@@ -38,32 +39,29 @@ import { createPaths } from '../lib/paths.ts';
  * follow, because pagefind joins `standards#199` in their text to the same
  * word. No second index, no custom tokenizer.
  */
-export interface IssueRef {
-  org?: string;
-  repo: string;
-  number: string;
-}
+/** An issue reference in a query: `repo#N` names no org. */
+export type QueryIssueRef = Pick<IssueRef, 'repo' | 'number'> & Partial<Pick<IssueRef, 'org'>>;
 
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** The joined words an issue page must carry for `key` = `org/repo#N`. */
 export function issueSearchTokens(key: string): string[] {
-  const m = /^([^/\s]+)\/([^#\s]+)#(\d+)$/.exec(key.trim());
-  if (!m) return [];
-  const [, org, repo, n] = m as unknown as [string, string, string, string];
-  const lower = `${org}/${repo}`.toLowerCase();
+  const ref = parseIssueKey(key);
+  if (!ref) return [];
+  const { org, repo, number: n } = ref;
   return [
     `${squash(repo)}${n}`,
     `${squash(org)}${squash(repo)}${n}`,
-    `https://github.com/${lower}/issues/${n}`,
-    `https://github.com/${lower}/pull/${n}`,
+    `https://github.com/${org}/${repo}/issues/${n}`,
+    `https://github.com/${org}/${repo}/pull/${n}`,
   ];
 }
 
 const NAME = '[A-Za-z0-9_.-]+';
+/** Each pattern's groups: org ('' for none), repo, digits. */
 const REF_PATTERNS: RegExp[] = [
-  // https://github.com/org/repo/issues/12, /pull/12, /discussions/12 (anchors and query ignored)
-  new RegExp(`(?:https?://)?(?:www\\.)?github\\.com/(${NAME})/(${NAME})/(?:issues|pull|pulls|discussions)/(\\d+)\\S*`, 'gi'),
+  // https://github.com/org/repo/issues/12, /pull/12, /discussions/12 (anchors and query ignored), as lib/github.ts reads them
+  new RegExp(`${ISSUE_URL_SOURCE.replace('(issues|pull|discussions)', '(?:issues|pull|discussions)')}\\S*`, 'gi'),
   // org/repo#12
   new RegExp(`(?<![\\w/])(${NAME})/(${NAME})#(\\d+)\\b`, 'g'),
   // repo#12
@@ -71,23 +69,26 @@ const REF_PATTERNS: RegExp[] = [
 ];
 
 /** Normalise a query for pagefind: issue references become their joined words (see above). */
-export function normaliseQuery(raw: string): { query: string; refs: IssueRef[] } {
-  const refs: IssueRef[] = [];
+export function normaliseQuery(raw: string): { query: string; refs: QueryIssueRef[] } {
+  const refs: QueryIssueRef[] = [];
   let query = raw;
   for (const pattern of REF_PATTERNS) {
-    query = query.replace(pattern, (_all, org: string, repo: string, number: string) => {
-      refs.push({ ...(org ? { org: org.toLowerCase() } : {}), repo: repo.toLowerCase(), number });
-      return ` ${org ? squash(org) : ''}${squash(repo)}${number} `;
+    query = query.replace(pattern, (all: string, org: string, repo: string, digits: string) => {
+      // Through lib/github.ts, so the numbers and names are those of the issue pages (`#007` is 7).
+      const ref = issueRefOf(org, repo, digits);
+      if (!ref) return all;
+      refs.push({ ...(org ? { org: ref.org } : {}), repo: ref.repo, number: ref.number });
+      return ` ${org ? squash(ref.org) : ''}${squash(ref.repo)}${ref.number} `;
     });
   }
   return { query: query.replace(/\s+/g, ' ').trim(), refs };
 }
 
 /** Does a result URL (pathname) belong to the issue page of one of `refs`? Issue pages live at `<base>issues/<org>/<repo>/<n>/`. */
-export function isIssuePageFor(pathname: string, refs: IssueRef[]): boolean {
+export function isIssuePageFor(pathname: string, refs: QueryIssueRef[]): boolean {
   const m = /\/issues\/([^/]+)\/([^/]+)\/(\d+)\/?$/.exec(decodeURIComponent(pathname).toLowerCase());
   if (!m) return false;
-  return refs.some((r) => squash(r.repo) === squash(m[2]!) && r.number === m[3] && (!r.org || squash(r.org) === squash(m[1]!)));
+  return refs.some((r) => squash(r.repo) === squash(m[2]!) && r.number === Number(m[3]) && (!r.org || squash(r.org) === squash(m[1]!)));
 }
 
 /* ------------------------------------------------------------------------ */

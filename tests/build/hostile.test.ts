@@ -135,6 +135,14 @@ describe('hostile fixture: build-report.json', () => {
     }
   });
 
+  it('publishes exactly the images the inventory kept under /_media/ (not the root-level one, no link, no SVG)', () => {
+    const published = walk(path.join(site.outDir, ASSET_DIR)).sort();
+    const kept = report.files.filter((f) => f.status === 'skipped' && /^image:/.test(f.reason ?? '')).map((f) => f.source).sort();
+    expect(kept.length).toBeGreaterThan(0);
+    expect(published).toEqual(kept);
+    expect(published).not.toContain('image.png');
+  });
+
   it('publishes nothing of the skipped files (no page, no /etc/passwd, no SVG, no stray script)', () => {
     expect(existsSync(path.join(site.outDir, 'stray'))).toBe(false);
     expect(existsSync(path.join(site.outDir, ASSET_DIR, 'xss', 'diagram.svg'))).toBe(false);

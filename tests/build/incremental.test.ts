@@ -5,9 +5,10 @@
  * build again on top, and compare every file with a clean build of the edited
  * minutes. A page key that misses something a page shows fails here.
  */
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { linkHrefs } from '../html.ts';
 import { buildSite, ROOT, TMP, type BuiltSite } from '../setup/sites.ts';
 
 const minutesDir = path.join(TMP, 'incremental-minutes');
@@ -53,12 +54,19 @@ describe('incremental rebuild', () => {
   let changedSetNote: string;
   let relinked: BuiltSite;
   let relinkedDiff: string[];
+  /** Links of the meeting page that links a section of the relinked meeting. */
+  let relinkedHrefs: string[];
   let changedSet: BuiltSite;
   let changedSetClean: BuiltSite;
   let changedSetDiff: string[];
   let changedSetBeta: string[];
   let withoutDist: BuiltSite;
   let withoutDistDiff: string[];
+  /** Files of an issue that round 1 adds and round 3 removes, present after each round. */
+  let editedIssue99: string[];
+  let changedSetIssue99: string[];
+  const ISSUE_99 = ['issues/example/issues/99/rss.xml', 'api/issues/example/issues/99.json'];
+  const present = (dir: string, files: string[]) => files.filter((f) => existsSync(path.join(dir, f)));
 
   beforeAll(() => {
     rmSync(minutesDir, { recursive: true, force: true });
@@ -75,15 +83,19 @@ describe('incremental rebuild', () => {
     editedClean = cleanBuild('incremental-clean-1');
     editedDiff = differences(edited.outDir, editedClean.outDir); // now: the next round rebuilds the same folder
     editedTopics = readdirSync(path.join(edited.outDir, 'topics'));
+    editedIssue99 = present(edited.outDir, ISSUE_99);
 
     // Round 2: only the linked meeting changes, and gets the section: the unchanged meeting that links it must
     // be rendered again with the anchor.
     edit('alpha/2024-01-24.md', (t) => `${t}\n## Budget\n\n- approved\n`);
     relinked = buildSite({ name: 'incremental', minutesDir, rebuild: true });
     relinkedDiff = differences(relinked.outDir, cleanBuild('incremental-clean-relinked').outDir);
+    relinkedHrefs = linkHrefs(readFileSync(path.join(relinked.outDir, 'alpha/2024-01-10/index.html'), 'utf8'));
 
-    // Round 3, the set of files changes: one meeting removed, one added (new prev/next neighbours).
+    // Round 3, the set of files changes: one meeting removed, one added (new prev/next neighbours); and the
+    // issue added in round 1 is no longer referenced (its feed and JSON file, written by src/integrations/issue-files.ts, must go).
     rmSync(path.join(minutesDir, 'beta/sync-notes.md'));
+    edit('alpha/20240110.md', (t) => t.replace('- see example/issues#99\n', ''));
     // It joins the "Quota review" thread: the unchanged 2024-01-24 gets a next meeting in the thread.
     writeFileSync(path.join(minutesDir, 'alpha/20240207.md'), '# 2024-02-07\n\n## Participants\n\n- @alice-ng\n\n## Ceph\n\n- Quincy everywhere now\n\n## Quota review (@dave)\n\n- done\n');
     changedSet = buildSite({ name: 'incremental', minutesDir, rebuild: true });
@@ -91,6 +103,7 @@ describe('incremental rebuild', () => {
     changedSetDiff = differences(changedSet.outDir, changedSetClean.outDir);
     changedSetBeta = readdirSync(path.join(changedSet.outDir, 'beta'));
     changedSetNote = readFileSync(path.join(changedSet.outDir, 'alpha/2024-01-24/index.html'), 'utf8');
+    changedSetIssue99 = present(changedSet.outDir, ISSUE_99);
 
     // Round 4, only the caches are kept (a CI job that restores node_modules/.astro, not dist): Astro copies
     // the pages it skips back from its cache.
@@ -121,12 +134,15 @@ describe('incremental rebuild', () => {
 
   it('renders an unchanged meeting again when a section it links to appears in another one', () => {
     expect(log(relinked)).toMatch(/1 parsed, 1 rendered again for their links/);
-    expect(readFileSync(path.join(relinked.outDir, 'alpha/2024-01-10/index.html'), 'utf8')).toContain('href="/alpha/2024-01-24/#budget"');
+    expect(relinkedHrefs).toContain('/alpha/2024-01-24/#budget');
     expect(relinkedDiff).toEqual([]);
   });
 
   it('publishes exactly what a clean build publishes after a file is removed and one added', () => {
     expect(changedSetDiff).toEqual([]);
+    expect(editedIssue99).toEqual(ISSUE_99);
+    expect(changedSetIssue99).toEqual([]);
+    expect(log(edited)).toMatch(/wrote \d+ per-issue feeds and JSON files/);
     expect(changedSetBeta).not.toContain('sync-notes');
     expect(changedSetBeta).toContain('2024-01-12');
     expect(changedSetNote).toContain('href="/alpha/2024-02-07/#quota-review-dave"');

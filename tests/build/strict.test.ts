@@ -7,7 +7,7 @@
  * are not cached, so these take a few seconds each.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildSite, ROOT, TMP } from '../setup/sites.ts';
@@ -19,6 +19,7 @@ const noStrictEnv = { MINUTES_STRICT: '' };
 /** Tiny minutes folders written by the test: one clean, one clean plus one problem file. */
 const cleanDir = path.join(TMP, 'strict-minutes', 'clean');
 const problemDir = path.join(TMP, 'strict-minutes', 'problem');
+const settingsDir = path.join(TMP, 'strict-minutes', 'settings');
 
 function writeClean(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
@@ -36,6 +37,14 @@ function writeClean(dir: string): void {
 beforeAll(() => {
   writeClean(cleanDir);
   writeClean(problemDir);
+  writeClean(settingsDir);
+  // Config and alias files of the wrong shape: warnings on those files, the build goes on with the valid parts.
+  writeFileSync(path.join(settingsDir, 'archive.config.json'), JSON.stringify({ title: 'Kept title', seriesNames: { weekly: 5 } }));
+  writeFileSync(path.join(settingsDir, 'aliases.json'), JSON.stringify({ people: { alice: { name: 'Alice A.' }, bob: 7 } }));
+  // Images the inventory does not keep: not in a series folder, under node_modules.
+  writeFileSync(path.join(settingsDir, 'logo.png'), tinyPng());
+  mkdirSync(path.join(settingsDir, 'weekly', 'node_modules', 'pkg'), { recursive: true });
+  writeFileSync(path.join(settingsDir, 'weekly', 'node_modules', 'pkg', 'pic.png'), tinyPng());
   // A binary file named .md: no warning (it is never parsed), but a problem strict mode reports.
   writeFileSync(path.join(problemDir, 'weekly', '20240124.md'), Buffer.concat([tinyPng(), Buffer.alloc(16, 0)]));
 });
@@ -104,6 +113,20 @@ describe('strict mode', () => {
     const strict = buildSite({ name: 'strict-render-fault', minutesDir: cleanDir, env, args: ['--strict'] });
     expect(strict.exitCode).not.toBe(0);
     expect(strict.output).toMatch(/strict mode: 1 problem in the minutes:\n\s+weekly\/20240110\.md:10: could not render: injected render fault/);
+  });
+
+  it('config and alias files of the wrong shape: file + path + message in build-report.json, the build goes on', () => {
+    const site = buildSite({ name: 'strict-settings-report', minutesDir: settingsDir, env: noStrictEnv });
+    expect(site.exitCode, site.output.slice(-3000)).toBe(0);
+    const report = JSON.parse(readFileSync(path.join(site.outDir, 'build-report.json'), 'utf8'));
+    const warningsOf = (source: string) => report.files.find((f: { source: string }) => f.source === source)?.warnings;
+    expect(warningsOf('archive.config.json')).toEqual([{ message: 'seriesNames.weekly: Invalid input: expected string, received number' }]);
+    expect(warningsOf('aliases.json')).toEqual([{ message: 'people.bob: must be a name, a list of aliases, or { "name", "aliases" }' }]);
+    // The valid parts apply: the title, and Alice's display name.
+    expect(readFileSync(path.join(site.outDir, 'index.html'), 'utf8')).toContain('Kept title');
+    expect(readFileSync(path.join(site.outDir, 'people', 'alice', 'index.html'), 'utf8')).toContain('Alice A.');
+    // Only the image the inventory kept is published.
+    expect(readdirSync(path.join(site.outDir, '_media'), { recursive: true }).map(String).sort()).toEqual(['weekly', path.join('weekly', 'board.png')]);
   });
 
   it('works through the npm script exactly as documented: npm run build -- --strict', () => {

@@ -6,8 +6,9 @@
  * time, and pagefind's share of the build.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser, serveDist, type DistServer } from '../e2e/browser.ts';
+import { SearchPage } from '../e2e/pages/SearchPage.ts';
 
 const site = inject('sites').corpus;
 
@@ -33,30 +34,20 @@ const CASES: Case[] = [
 
 let server: DistServer;
 let browser: Browser;
-let page: Page;
+let searchPage: SearchPage;
 
 beforeAll(async () => {
   server = await serveDist(site.outDir, site.base);
   browser = await launchBrowser();
-  page = await browser.newPage();
-  await page.goto(`${server.url}search/`);
+  searchPage = await SearchPage.open(browser, server.url);
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
 
-async function search(q: string) {
-  await page.fill('[data-search-main]', q);
-  await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q && document.querySelector('[data-search-root]')?.getAttribute('data-state') === 'done', q);
-  return page.$$eval('.search-result', (items) =>
-    items.slice(0, 3).map((li) => {
-      const a = li.querySelector<HTMLAnchorElement>('a.result-link')!;
-      const url = new URL(a.href);
-      return { path: url.pathname, hash: url.hash, section: li.querySelector('.result-section')?.textContent ?? '' };
-    }),
-  );
-}
+/** The top 3 results for a query. */
+const search = async (q: string) => (await searchPage.search(q)).slice(0, 3).map(({ path, hash, section }) => ({ path, hash, section }));
 
 describe('search quality on the SCS archive', () => {
   it.each(CASES)('"$q" → $meeting', async ({ q, meeting, section }) => {
@@ -70,26 +61,18 @@ describe('search quality on the SCS archive', () => {
   it('"Ceph Quincy" shows the Ceph Pacific -> Quincy thread on the first screen, iaas 2023-05-17 one click away', async () => {
     await search('Ceph Quincy');
     const topics = JSON.parse(await (await fetch(`${server.url}api/topics.json`)).text()) as { topics: { key: string; meetings: { id: string }[] }[] };
-    const shown = await page.$$eval('[data-topic-results] [data-topic]', (items) =>
-      items.map((li) => ({
-        key: li.getAttribute('data-topic')!,
-        top: li.getBoundingClientRect().top,
-        links: [...li.querySelectorAll<HTMLAnchorElement>('a[data-topic-meeting]')].map((a) => new URL(a.href).pathname),
-      })),
-    );
-    const viewport = page.viewportSize()!.height;
+    const shown = await searchPage.topics();
     const ceph = shown.find((t) => topics.topics.find((x) => x.key === t.key)?.meetings.some((m) => m.id === 'iaas/2023-05-17'));
     expect(ceph, JSON.stringify(shown)).toBeDefined();
-    expect(ceph!.top).toBeLessThan(viewport);
-    expect(ceph!.links).toContain(`${site.base}iaas/2023-05-17/`);
+    expect(ceph!.top).toBeLessThan(searchPage.page.viewportSize()!.height);
+    expect(ceph!.meetings).toContain(`${site.base}iaas/2023-05-17/#ceph-upgrade-pacific---quincy`);
     // Topics come before the meeting results.
-    const firstMeeting = await page.$eval('.search-result', (li) => li.getBoundingClientRect().top);
-    expect(ceph!.top).toBeLessThan(firstMeeting);
+    expect(ceph!.top).toBeLessThan(await searchPage.firstResultTop());
   });
 
   it('shows no topic for a query that names none', async () => {
     await search('mozilla TLS recommendations');
-    expect(await page.$$eval('[data-topic-results] [data-topic]', (items) => items.length)).toBe(0);
+    expect(await searchPage.topics()).toEqual([]);
   });
 
   it('issue references find the issue page first', async () => {

@@ -5,69 +5,26 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { SearchPage } from './pages/SearchPage.ts';
 import { useServedSite } from './served-site.ts';
 
 const site = inject('sites').sample;
 const served = useServedSite(site);
-
-async function open(path: string): Promise<Page> {
-  const page = await served.browser.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  (page as Page & { errors: string[] }).errors = errors;
-  await page.goto(`${served.url}${path}`);
-  return page;
-}
-const errorsOf = (page: Page) => (page as Page & { errors: string[] }).errors;
-
-/** Wait for the search to settle and return the results as shown. */
-async function results(page: Page) {
-  await page.waitForSelector('[data-search-root][data-state="done"]');
-  return page.$$eval('.search-result', (items) =>
-    items.map((li) => {
-      const a = li.querySelector<HTMLAnchorElement>('a.result-link')!;
-      const url = new URL(a.href);
-      return {
-        path: url.pathname,
-        hash: url.hash,
-        title: li.querySelector('.result-title')?.textContent ?? '',
-        section: li.querySelector('.result-section')?.textContent ?? '',
-        series: li.querySelector('.result-series')?.textContent ?? '',
-        date: li.querySelector('time')?.textContent ?? '',
-        marks: [...li.querySelectorAll('.result-excerpt mark')].map((m) => m.textContent!.toLowerCase()),
-      };
-    }),
-  );
-}
-
-async function typeQuery(page: Page, q: string) {
-  await page.fill('[data-search-main]', '');
-  await page.type('[data-search-main]', q, { delay: 10 });
-  await page.waitForFunction(
-    (q) => new URLSearchParams(location.search).get('q') === q && document.querySelector('[data-search-root]')?.getAttribute('data-state') === 'done',
-    q,
-  );
-}
+const open = (query = '') => SearchPage.open(served.browser, served.url, query);
 
 describe('search page (sample site, base /minutes)', () => {
   it('offers the filters before anything is typed', async () => {
-    const page = await open('search/');
-    const options = await page.$$eval('select[name="series"] option', (os) => os.map((o) => (o as HTMLOptionElement).value));
-    expect(options).toEqual(expect.arrayContaining(['', 'iaas', 'container']));
-    expect(await page.$$eval('select[name="year"] option', (os) => os.length)).toBeGreaterThan(2);
-    expect(await page.$$eval('select[name="participant"] option', (os) => os.length)).toBeGreaterThan(2);
-    expect(await page.$eval('[data-search-missing]', (e) => (e as HTMLElement).hidden)).toBe(true);
-    await page.close();
+    const search = await open();
+    expect(await search.options('series')).toEqual(expect.arrayContaining(['', 'iaas', 'container']));
+    expect((await search.options('year')).length).toBeGreaterThan(2);
+    expect((await search.options('participant')).length).toBeGreaterThan(2);
+    expect(await search.missingIndexShown()).toBe(false);
+    await search.close();
   });
 
   it('finds a topic and lands on its section with the terms marked', async () => {
-    const page = await open('search/');
-    await typeQuery(page, 'ceph quincy');
-    const found = await results(page);
+    const search = await open();
+    const found = await search.type('ceph quincy');
     expect(found.length).toBeGreaterThan(0);
     const top = found[0]!;
     expect(top.path).toBe('/minutes/iaas/2023-09-06/');
@@ -77,6 +34,7 @@ describe('search page (sample site, base /minutes)', () => {
     expect(top.date).toBe('2023-09-06');
     expect(top.marks.some((m) => m.startsWith('ceph') || m.startsWith('quincy'))).toBe(true);
 
+    const { page } = search;
     await page.click('.search-result a.result-link');
     await page.waitForURL(/\/minutes\/iaas\/2023-09-06\//);
     const url = new URL(page.url());
@@ -86,52 +44,45 @@ describe('search page (sample site, base /minutes)', () => {
     await page.waitForSelector('[data-pagefind-body] mark.search-hit');
     const marked = await page.$$eval('[data-pagefind-body] mark.search-hit', (ms) => ms.map((m) => m.textContent!.toLowerCase()));
     expect(marked).toEqual(expect.arrayContaining(['quincy']));
-    expect(errorsOf(page)).toEqual([]);
-    await page.close();
+    expect(search.errors).toEqual([]);
+    await search.close();
   });
 
   it('keeps query, filters and order in the URL, and restores them on load', async () => {
-    const page = await open('search/');
-    await typeQuery(page, 'zuul');
-    const all = await results(page);
+    const search = await open();
+    const all = await search.type('zuul');
     const seriesSeen = new Set(all.map((r) => r.path.split('/')[2]));
     expect(seriesSeen.size).toBeGreaterThan(1);
 
-    await page.selectOption('select[name="series"]', 'iaas');
-    await page.waitForFunction(() => new URLSearchParams(location.search).get('series') === 'iaas');
-    const iaas = await results(page);
+    const iaas = await search.choose('series', 'iaas');
     expect(iaas.length).toBeGreaterThan(0);
     expect(iaas.length).toBeLessThan(all.length);
     expect(iaas.every((r) => r.path.startsWith('/minutes/iaas/'))).toBe(true);
 
-    await page.selectOption('select[name="sort"]', 'date');
-    await page.waitForFunction(() => new URLSearchParams(location.search).get('sort') === 'date');
-    const byDate = await results(page);
+    const byDate = await search.choose('sort', 'date');
     const dates = byDate.map((r) => r.date);
     expect(dates).toEqual([...dates].sort().reverse());
 
-    const url = new URL(page.url());
+    const url = new URL(search.page.url());
     expect(Object.fromEntries(url.searchParams)).toEqual({ q: 'zuul', series: 'iaas', sort: 'date' });
 
     // A fresh page with the same URL shows the same search.
-    const again = await open(`search/${url.search}`);
-    expect(await again.inputValue('[data-search-main]')).toBe('zuul');
-    expect(await again.inputValue('select[name="series"]')).toBe('iaas');
-    expect(await again.inputValue('select[name="sort"]')).toBe('date');
-    expect((await results(again)).map((r) => r.path + r.hash)).toEqual(byDate.map((r) => r.path + r.hash));
+    const again = await open(url.search);
+    expect(await again.state()).toEqual({ q: 'zuul', series: 'iaas', year: '', participant: '', sort: 'date' });
+    expect((await again.results()).map((r) => r.path + r.hash)).toEqual(byDate.map((r) => r.path + r.hash));
     await again.close();
-    await page.close();
+    await search.close();
   });
 
   it('filters by year and by participant without a query', async () => {
-    const page = await open('search/?year=2024');
-    const y2024 = await results(page);
+    const search = await open('?year=2024');
+    const y2024 = await search.results();
     expect(y2024.length).toBeGreaterThan(0);
     expect(y2024.every((r) => r.date.startsWith('2024'))).toBe(true);
 
-    const person = await page.$eval('select[name="participant"] option:nth-child(2)', (o) => (o as HTMLOptionElement).value);
-    const p2 = await open(`search/?participant=${encodeURIComponent(person)}&sort=date`);
-    const theirs = await results(p2);
+    const person = (await search.options('participant'))[1]!;
+    const p2 = await open(`?participant=${encodeURIComponent(person)}&sort=date`);
+    const theirs = await p2.results();
     expect(theirs.length).toBeGreaterThan(0);
     // Every result is a meeting that lists this person.
     for (const r of theirs.slice(0, 3)) {
@@ -141,12 +92,13 @@ describe('search page (sample site, base /minutes)', () => {
       await m.close();
     }
     await p2.close();
-    await page.close();
+    await search.close();
   });
 
   it('moves through results with the arrow keys and opens one with Enter', async () => {
-    const page = await open('search/?q=keycloak+upgrade');
-    const found = await results(page);
+    const search = await open('?q=keycloak+upgrade');
+    const { page } = search;
+    const found = await search.results();
     expect(found.length).toBeGreaterThan(1);
     await page.focus('[data-search-main]');
     await page.keyboard.press('ArrowDown');
@@ -160,18 +112,19 @@ describe('search page (sample site, base /minutes)', () => {
     await page.keyboard.press('ArrowDown');
     await Promise.all([page.waitForURL((u) => u.pathname === found[0]!.path), page.keyboard.press('Enter')]);
     expect(new URL(page.url()).hash).toBe(found[0]!.hash);
-    await page.close();
+    await search.close();
   });
 
   it('"/" focuses search from any page; the header box leads to the search page', async () => {
-    const page = await open('iaas/');
+    const search = await SearchPage.at(served.browser, `${served.url}iaas/`);
+    const { page } = search;
     await page.click('body', { position: { x: 5, y: 300 } });
     await page.keyboard.press('/');
     const focused = await page.evaluate(() => document.activeElement?.getAttribute('name'));
     expect(focused).toBe('q');
     await page.keyboard.type('zuul secret names');
     await Promise.all([page.waitForURL(/\/minutes\/search\/\?q=zuul/), page.keyboard.press('Enter')]);
-    const found = await results(page);
+    const found = await search.results();
     expect(found[0]!.path).toBe('/minutes/container/2024-02-26/');
     expect(found[0]!.hash).toMatch(/^#zuul-secret-names/);
     // On the search page itself, "/" goes to the main box, not the header one.
@@ -179,21 +132,19 @@ describe('search page (sample site, base /minutes)', () => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-search-main'))).toBe(true);
-    await page.close();
+    await search.close();
   });
 
   it('normalises issue references and pasted GitHub URLs', async () => {
-    const page = await open('search/');
-    await typeQuery(page, 'ceph upgrade #214');
-    expect((await results(page)).length).toBeGreaterThan(0);
+    const search = await open();
+    expect((await search.type('ceph upgrade #214')).length).toBeGreaterThan(0);
     // The issue page comes first once the site has issue pages (they carry the tokens, see src/scripts/search.ts).
     const issuePage = existsSync(path.join(site.outDir, 'issues/examplecloud/issues/214/index.html'));
     for (const q of ['examplecloud/issues#214', 'issues#214', 'https://github.com/examplecloud/issues/issues/214#issuecomment-1893321456']) {
-      await typeQuery(page, q);
-      const found = await results(page);
+      const found = await search.type(q);
       expect(found.length, q).toBeGreaterThan(0);
       if (issuePage) expect(found[0]!.path, q).toBe('/minutes/issues/examplecloud/issues/214/');
     }
-    await page.close();
+    await search.close();
   });
 });

@@ -13,7 +13,7 @@ vi.mock('../../src/settings.ts', () => ({
   loadSettings: () => ({
     minutesDir: '/nowhere',
     config: { title: 'Test minutes', seriesNames: { alpha: 'Alpha' }, defaultRepos: {}, exclude: [] },
-    aliasesRaw: { people: { ada: { name: 'Ada L.', aliases: ['ada-l'] } } },
+    aliases: { people: { ada: { name: 'Ada L.', aliases: ['ada-l'] } } },
     problems: [],
     strict: false,
   }),

@@ -13,7 +13,7 @@ describe('issue references in search queries', () => {
   it('leaves other text alone and keeps the references it found', () => {
     const { query, refs } = normaliseQuery('ceph standards#199 quincy');
     expect(query).toBe('ceph standards199 quincy');
-    expect(refs).toEqual([{ repo: 'standards', number: '199' }]);
+    expect(refs).toEqual([{ repo: 'standards', number: 199 }]);
     expect(normaliseQuery('ceph quincy')).toEqual({ query: 'ceph quincy', refs: [] });
     expect(normaliseQuery('C# and #199').refs).toEqual([]);
   });

@@ -15,13 +15,13 @@
  * - Each key of `people` is a canonical person key; its value is an object
  *   with an optional display `name` and optional `aliases` (handles with or
  *   without `@`, or plain names), or just the display name as a string.
- * - All keys and aliases are compared after `normalizePersonKey` (lower-case,
+ * - All keys and aliases are compared after `personKey` (lower-case,
  *   `@`, `_` and `\` removed), so case variants never need listing.
  * - `distinct` (optional) lists pairs that are different people: the build
  *   report then stops suggesting them as aliases.
  * - An alias may point at a key that is itself an alias: chains are followed.
  */
-import { normalizePersonKey } from './util.ts';
+import { personKey } from '../person-key.ts';
 
 export interface AliasTable {
   /** Normalised variant → canonical key (variants only; canonical keys map to themselves implicitly). */
@@ -56,7 +56,7 @@ export function parseAliases(raw: unknown): { aliases: AliasTable; problems: str
 
   if (isObject(people)) {
     for (const [rawKey, value] of Object.entries(people)) {
-      const key = normalizePersonKey(rawKey);
+      const key = personKey(rawKey);
       if (key === '') {
         problems.push(`aliases: empty person key "${rawKey}" ignored`);
         continue;
@@ -83,7 +83,7 @@ export function parseAliases(raw: unknown): { aliases: AliasTable; problems: str
         continue;
       }
       for (const a of list as string[]) {
-        const variant = normalizePersonKey(a);
+        const variant = personKey(a);
         if (variant === '' || variant === key) continue;
         const before = direct.get(variant);
         if (before !== undefined && before !== key) {
@@ -124,7 +124,7 @@ export function parseAliases(raw: unknown): { aliases: AliasTable; problems: str
     else
       for (const pair of d) {
         if (Array.isArray(pair) && pair.length === 2 && pair.every((x) => typeof x === 'string')) {
-          distinct.add(pairKey(normalizePersonKey(pair[0] as string), normalizePersonKey(pair[1] as string)));
+          distinct.add(pairKey(personKey(pair[0] as string), personKey(pair[1] as string)));
         } else problems.push(`aliases: "distinct": ${JSON.stringify(pair)} is not a [key, key] pair`);
       }
   }
@@ -133,6 +133,6 @@ export function parseAliases(raw: unknown): { aliases: AliasTable; problems: str
 
 /** Canonical key of a person key or variant (normalised; unknown keys map to themselves). */
 export function resolvePerson(table: AliasTable, key: string): string {
-  const k = normalizePersonKey(key);
+  const k = personKey(key);
   return table.canonical.get(k) ?? k;
 }

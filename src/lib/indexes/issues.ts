@@ -5,7 +5,7 @@
  * per-meeting anchor map built once.
  */
 import type { Meeting } from '../minutes/types.ts';
-import { githubIssueUrl, parseIssueKey } from '../paths.ts';
+import { githubIssueUrl, parseIssueKey } from '../github.ts';
 import { compareMeetingsAsc, headingTexts } from './util.ts';
 
 export interface IssueStoryItem {

@@ -1,13 +1,14 @@
 /**
  * Shapes of the JSON API (dist/api/…): pure functions returning plain
- * objects, stable order (so builds diff cleanly). URLs come from `paths`;
- * they are absolute when `createPaths(base, site)` was given the site.
+ * objects, stable order (so builds diff cleanly). URLs come from `paths`:
+ * site paths with the base (`/minutes/iaas/2023-05-17/`), as the pages link them.
  */
 import type { Meeting } from '../minutes/types.ts';
 import type { Paths } from '../paths.ts';
 import type { IssueEntry } from './issues.ts';
 import type { Person } from './people.ts';
-import { compareMeetingsAsc, normalizePersonKey } from './util.ts';
+import { personKey } from '../person-key.ts';
+import { compareMeetingsAsc } from './util.ts';
 
 export interface PeopleJson {
   people: { key: string; name: string; url: string; github?: string; meetings: string[]; mentions: string[]; actionItems: number }[];
@@ -58,7 +59,7 @@ export function peopleJson(index: PeopleSource, paths: Paths): PeopleJson {
       .map((p) => ({
         key: p.key,
         name: p.name,
-        url: paths.absolute(paths.person(p.key)),
+        url: paths.person(p.key),
         ...(p.github ? { github: p.github } : {}),
         meetings: p.meetings,
         mentions: p.mentions,
@@ -74,7 +75,7 @@ export function issuesJson(index: IssuesSource, paths: Paths): IssuesJson {
     issues: [...map.values()].map((e) => ({
       key: e.key,
       github: e.github,
-      url: paths.absolute(paths.issue(e.key)),
+      url: paths.issue(e.key),
       meetings: groupByMeeting(e).map(({ id, items }) => ({ id, anchors: distinct(items.map((i) => i.anchor)) })),
     })),
   };
@@ -85,14 +86,14 @@ export function issueJson(entry: IssueEntry, paths: Paths): IssueJson {
   return {
     key: entry.key,
     github: entry.github,
-    url: paths.absolute(paths.issue(entry.key)),
+    url: paths.issue(entry.key),
     meetings: groupByMeeting(entry).map(({ id, items }) => {
       const first = items[0]!;
       const sections = new Map<string, IssueJson['meetings'][number]['sections'][number]>();
       for (const i of items) {
-        if (!sections.has(i.anchor)) sections.set(i.anchor, { anchor: i.anchor, heading: i.headingText, url: paths.absolute(paths.section(id, i.anchor)), line: i.line });
+        if (!sections.has(i.anchor)) sections.set(i.anchor, { anchor: i.anchor, heading: i.headingText, url: paths.section(id, i.anchor), line: i.line });
       }
-      return { id, date: first.date, series: first.series, title: first.title, url: paths.absolute(paths.meeting(id)), sections: [...sections.values()] };
+      return { id, date: first.date, series: first.series, title: first.title, url: paths.meeting(id), sections: [...sections.values()] };
     }),
   };
 }
@@ -114,14 +115,14 @@ function groupByMeeting(e: IssueEntry) {
  */
 export function meetingsJson(source: MeetingsSource, paths: Paths, resolve?: (key: string) => string): MeetingsJson {
   const list = Array.isArray(source) ? (source as readonly Meeting[]) : (source as { meetings: readonly Meeting[] }).meetings;
-  const r = resolve ?? (Array.isArray(source) ? normalizePersonKey : (k: string) => (source as { resolvePerson(key: string): string }).resolvePerson(k));
+  const r = resolve ?? (Array.isArray(source) ? personKey : (k: string) => (source as { resolvePerson(key: string): string }).resolvePerson(k));
   return {
     meetings: [...list].sort(compareMeetingsAsc).map((m) => ({
       id: m.id,
       series: m.series,
       date: m.date,
       title: m.title,
-      url: paths.absolute(paths.meeting(m.id)),
+      url: paths.meeting(m.id),
       source: m.source,
       participants: distinct(m.participants.map((p) => r(p.key)).filter((k) => k !== '')),
       issues: distinct(m.issues.map((i) => i.key)),

@@ -10,7 +10,8 @@ import { getISOWeekYear } from 'date-fns/getISOWeekYear';
 import { getISOWeeksInYear } from 'date-fns/getISOWeeksInYear';
 import { seriesName } from '../config.ts';
 import type { ArchiveConfig, Meeting } from '../minutes/types.ts';
-import { compareMeetingsAsc, normalizePersonKey, rankCounts } from './util.ts';
+import { personKey } from '../person-key.ts';
+import { compareMeetingsAsc, rankCounts } from './util.ts';
 
 export interface SeriesYear {
   /** `2023`, or `undated`. */
@@ -63,7 +64,7 @@ export function stripWeek(date: string): { year: string; week: number } {
 export function buildSeriesIndex(
   meetings: readonly Meeting[],
   config: ArchiveConfig,
-  resolvePerson: (key: string) => string = normalizePersonKey,
+  resolvePerson: (key: string) => string = personKey,
 ): Map<string, SeriesEntry> {
   const groups = new Map<string, Meeting[]>();
   for (const m of meetings) {

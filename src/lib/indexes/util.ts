@@ -1,21 +1,6 @@
 import type { Meeting } from '../minutes/types.ts';
 
 /**
- * Person key normalisation, the same as the parser's handle normalisation and
- * idempotent on its output: `@` prefix dropped, lower-case, `_` and `\`
- * removed (`@Cah\_HBaum` → `cahhbaum`), whitespace collapsed (plain names).
- */
-export function normalizePersonKey(raw: string): string {
-  return raw
-    .normalize('NFC')
-    .trim()
-    .replace(/^@+/, '')
-    .toLowerCase()
-    .replace(/[_\\]/g, '')
-    .replace(/\s+/g, ' ');
-}
-
-/**
  * Text of an action item reduced for de-duplication across meetings:
  * links become their text (`[this](url)` → `this`, `<url>` → url), Markdown
  * emphasis and code marks are dropped, lower-case, every run of punctuation
@@ -53,20 +38,6 @@ export function compareMeetingsDesc(a: Meeting, b: Meeting): number {
     return a.date < b.date ? 1 : -1;
   }
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-/** Earlier of two optional ISO dates. */
-export function minDate(a: string | null, b: string | null): string | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return a < b ? a : b;
-}
-
-/** Later of two optional ISO dates. */
-export function maxDate(a: string | null, b: string | null): string | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return a > b ? a : b;
 }
 
 /** Map entries sorted by count (descending), then key. */

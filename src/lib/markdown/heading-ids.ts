@@ -73,21 +73,10 @@ export function rehypeHeadingIds() {
       if (m?.kind === 'heading') {
         delete el.properties['id'];
         el.properties['id'] = m.anchor;
+        state.anchoredHeadings.add(el);
         marked.push(el);
       }
       if (state.mode === 'minutes' && HEADING_TAG.test(el.tagName)) el.properties['dataPagefindWeight'] = String(HEADING_SEARCH_WEIGHT);
-    });
-    // Raw HTML may repeat an id (`<h2 id="x">` twice, clobber-prefixed by the
-    // sanitizer) or take one of our anchors: the first element keeps it, the
-    // repeats lose it, so every id on the page is unique and links land once.
-    const seen = new Set(marked.map((h) => String(h.properties['id'])));
-    const markedSet = new Set(marked);
-    visit(tree, 'element', (el: Element) => {
-      const id = el.properties['id'];
-      if (id === undefined || markedSet.has(el)) return;
-      const value = String(id);
-      if (seen.has(value)) delete el.properties['id'];
-      else seen.add(value);
     });
     for (const h of marked) {
       const anchor = String(h.properties['id']);

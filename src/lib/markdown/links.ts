@@ -2,6 +2,7 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { issueRefFromUrl } from '../github.ts';
 import { HEADING_ANCHOR_CLASS } from './heading-ids.ts';
 import { renderState, type RenderState } from './state.ts';
 
@@ -17,14 +18,13 @@ import { renderState, type RenderState } from './state.ts';
 export const ISSUE_PAGE_LINK_CLASS = 'issue-page-link';
 export const MISSING_IMAGE_CLASS = 'missing-image';
 
-const ISSUE_URL_RE = /^https?:\/\/(?:www\.)?github\.com\/([\w.-]+)\/([\w.-]+)\/(issues|pull|discussions)\/(\d+)/i;
 const ABSOLUTE_URL_RE = /^[a-z][a-z\d+.-]*:/i;
 
 /** The rehype transformer (runs after the heading ids are final). */
 export function rehypeLinks() {
   return (tree: HastRoot, file: VFile): void => {
     const state = renderState(file);
-    const ids = pageIds(tree);
+    const ids = pageIds(tree, state);
     visit(tree, 'element', (el: Element, index, parent) => {
       if (!parent || index === undefined) return undefined;
       const list = parent.children as ElementContent[];
@@ -50,12 +50,19 @@ export function rehypeLinks() {
   };
 }
 
-/** Every in-page target: element ids, and the names of `<a name>`. */
-function pageIds(tree: HastRoot): Set<string> {
-  const ids = new Set<string>();
+/**
+ * Every in-page target: element ids, and the names of `<a name>`. An id must
+ * be unique on the page: a repeat from raw HTML (`<h2 id="x">` twice, or one
+ * equal to a heading anchor) loses its id; the heading anchors always keep theirs.
+ */
+function pageIds(tree: HastRoot, { anchoredHeadings }: RenderState): Set<string> {
+  const ids = new Set([...anchoredHeadings].map((h) => String(h.properties['id'])));
   visit(tree, 'element', (el: Element) => {
     const id = el.properties['id'];
-    if (typeof id === 'string') ids.add(id);
+    if (typeof id === 'string' && !anchoredHeadings.has(el)) {
+      if (ids.has(id)) delete el.properties['id'];
+      else ids.add(id);
+    }
     const name = el.tagName === 'a' ? el.properties['name'] : undefined;
     if (typeof name === 'string') ids.add(name);
   });
@@ -109,8 +116,7 @@ function finishLink(el: Element, ids: Set<string>, { options, mode }: RenderStat
   props['rel'] = ['noopener'];
   const page = answer(options.issuePageUrl(href));
   if (page === undefined) return undefined;
-  const m = ISSUE_URL_RE.exec(href);
-  const key = m ? `${m[1]}/${m[2]}#${m[4]}`.toLowerCase() : 'this issue';
+  const key = issueRefFromUrl(href)?.key ?? 'this issue';
   const label = `Meetings that discussed ${key}`;
   return [
     { type: 'text', value: ' ' },

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Element } from 'hast';
 import type { VFile } from 'vfile';
 import type { RenderOptions } from './options.ts';
 
@@ -17,6 +18,8 @@ export interface RenderState {
   marks: Mark[];
   /** Tag names whose opening tag (with attributes) was kept as HTML, so the closing tag is kept too. */
   keptOpen: Set<string>;
+  /** Headings given their anchor after sanitizing (heading-ids.ts): their ids win over ids from raw HTML. */
+  anchoredHeadings: Set<Element>;
 }
 
 declare module 'vfile' {
@@ -26,7 +29,7 @@ declare module 'vfile' {
 }
 
 export function newRenderState(mode: RenderMode, options: RenderOptions): RenderState {
-  return { mode, options, marks: [], keptOpen: new Set() };
+  return { mode, options, marks: [], keptOpen: new Set(), anchoredHeadings: new Set() };
 }
 
 export function renderState(file: VFile): RenderState {

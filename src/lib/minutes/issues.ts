@@ -1,57 +1,9 @@
 import type { Definition, Nodes, Parents, Root } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
+import { issueKey, issueRefFromUrl, repoOfUrl, type IssueRef } from '../github.ts';
 import type { IssueMention } from './types.ts';
 import { blockSource, excerptBlock, excerptOf, lineInValue, startLine, endLine, type Doc } from './markdown.ts';
 import { isIndentedCode } from './participants.ts';
-
-export type IssueKind = 'issues' | 'pull' | 'discussions';
-
-export interface IssueRef {
-  /** `org/repo#N`, lower-case. */
-  key: string;
-  org: string;
-  repo: string;
-  number: number;
-  kind: IssueKind;
-}
-
-/** GitHub paths that are not `<org>/<repo>`. */
-const RESERVED_OWNERS = new Set(['orgs', 'users', 'settings', 'marketplace', 'sponsors', 'apps', 'notifications', 'topics', 'collections', 'features', 'login', 'about', 'search']);
-
-const ISSUE_URL = /^(?:https?:\/\/)?(?:www\.)?github\.com\/([A-Za-z0-9][A-Za-z0-9-]*)\/([\w.-]+)\/(issues|pull|discussions)\/0*(\d+)(?![\w-])/i;
-
-/**
- * `https://github.com/Org/Repo/pull/12/files#r1` -> `{ key: 'org/repo#12', kind: 'pull', … }`.
- * Issues, pulls and discussions share one number space per repo, so the key
- * ignores the kind. Anything else (repo pages, blobs, commits) gives undefined.
- */
-export function issueKeyFromUrl(url: string): IssueRef | undefined {
-  const m = ISSUE_URL.exec(url.trim().replace(/^<|>$/g, ''));
-  if (!m) return undefined;
-  const org = m[1]!.toLowerCase();
-  const repo = m[2]!.toLowerCase().replace(/\.git$/, '');
-  if (RESERVED_OWNERS.has(org) || !repo) return undefined;
-  const number = Number(m[4]);
-  if (!Number.isSafeInteger(number) || number < 1) return undefined;
-  return { key: `${org}/${repo}#${number}`, org, repo, number, kind: m[3]!.toLowerCase() as IssueKind };
-}
-
-/** `org/repo#N` -> `https://github.com/org/repo/issues/N` (GitHub redirects to the PR or discussion). */
-export function githubUrlForKey(key: string): string {
-  const m = /^([^/\s]+)\/([^#\s]+)#(\d+)$/.exec(key.trim());
-  if (!m) return `https://github.com/${key}`;
-  return `https://github.com/${m[1]}/${m[2]}/issues/${m[3]}`;
-}
-
-/** `org/repo` from any github.com URL (repo pages, blobs, issues …). */
-function repoOfUrl(url: string): { org: string; repo: string } | undefined {
-  const m = /^(?:https?:\/\/)?(?:www\.)?github\.com\/([A-Za-z0-9][A-Za-z0-9-]*)\/([\w.-]+)/i.exec(url.trim());
-  if (!m) return undefined;
-  const org = m[1]!.toLowerCase();
-  const repo = m[2]!.toLowerCase().replace(/\.git$/, '').replace(/[.]+$/, '');
-  if (RESERVED_OWNERS.has(org) || !repo) return undefined;
-  return { org, repo };
-}
 
 /** github.com URLs inside free text or raw HTML (hrefs included). */
 const URL_IN_TEXT = /(?:https?:\/\/)?(?:www\.)?github\.com\/[^\s"'<>()\][]+/gi;
@@ -118,7 +70,7 @@ export function extractIssues(doc: Doc): IssueMention[] {
   };
   const addUrl = (url: string, line: number, block: Parents | Nodes | undefined) => {
     learn(url);
-    const ref = issueKeyFromUrl(url);
+    const ref = issueRefFromUrl(url);
     if (ref) linkRefs.push({ ref, line, block });
   };
 
@@ -222,7 +174,7 @@ export function extractIssues(doc: Doc): IssueMention[] {
   const resolved: { key: string; line: number; block: Parents | Nodes | undefined }[] = linkRefs.map((l) => ({ key: l.ref.key, line: l.line, block: l.block }));
   const push = (repoKey: string, c: Candidate) => {
     const [org, repo] = repoKey.split('/') as [string, string];
-    const ref: IssueRef = { key: `${repoKey}#${c.number}`, org, repo, number: c.number, kind: 'issues' };
+    const ref: IssueRef = { key: issueKey(org, repo, c.number), org, repo, number: c.number };
     resolved.push({ key: ref.key, line: c.line, block: c.block });
     return ref;
   };

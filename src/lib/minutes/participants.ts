@@ -1,23 +1,9 @@
 import type { Code, List, ListItem, Nodes, Root, RootContent } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
+import { personKey } from '../person-key.ts';
 import type { Participant, PersonMention } from './types.ts';
 import { endLine, lineInValue, plainText, startLine, stripShortcodes, type Doc } from './markdown.ts';
 import { toString } from 'mdast-util-to-string';
-
-/**
- * Canonical key of a GitHub handle: no `@`, no `\` escapes, no `_` (not valid
- * in GitHub logins; `@cah_hbaum` and `@cah\_hbaum` are the same person), no
- * trailing punctuation, lower-case. `@JuanPTM` -> `juanptm`.
- */
-export function normalizeHandle(raw: string): string {
-  return raw
-    .trim()
-    .replace(/^@+/, '')
-    .replace(/[\\_]/g, '')
-    .replace(/[^\p{L}\p{N}]+$/u, '')
-    .replace(/^[^\p{L}\p{N}]+/u, '')
-    .toLowerCase();
-}
 
 /**
  * `@handle` not preceded by a word character, `.`, `/` or `@` (so no e-mail
@@ -40,13 +26,13 @@ export function handlesIn(text: string): HandleMatch[] {
   const out: HandleMatch[] = [];
   for (const m of text.matchAll(HANDLE)) {
     const first = m[1]!.replace(/\\/g, '');
-    const key = normalizeHandle(first);
+    const key = personKey(first);
     if (!/[a-z]/.test(key) || key.length > 39) continue;
     out.push({ label: `@${first.replace(/[.\-]+$/, '')}`, key, index: m.index });
     const rest = m[2] ?? '';
     if (rest) {
       for (const part of rest.split('/').filter(Boolean)) {
-        const k = normalizeHandle(part);
+        const k = personKey(part);
         if (/[a-z]/.test(k)) out.push({ label: `@${part.replace(/[.\-]+$/, '')}`, key: k, index: m.index });
       }
     }

@@ -147,9 +147,9 @@ export function topicsJson({ indexes, paths }: TopicInputs) {
     topics: indexes.topics.topics.map((t) => ({
       key: t.key,
       title: t.title,
-      url: paths.absolute(paths.topic(t.key)),
+      url: paths.topic(t.key),
       series: t.series,
-      meetings: t.sections.map((s) => ({ id: s.meetingId, url: paths.absolute(paths.section(s.meetingId, s.anchor)), anchor: s.anchor, heading: s.heading })),
+      meetings: t.sections.map((s) => ({ id: s.meetingId, url: paths.section(s.meetingId, s.anchor), anchor: s.anchor, heading: s.heading })),
     })),
   };
 }

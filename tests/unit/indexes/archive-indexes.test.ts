@@ -102,12 +102,11 @@ describe('JSON API shapes (base /minutes)', () => {
         meetings: [{ id: 'container/2023-05-15', anchors: [''] }, { id: 'iaas/2023-05-17', anchors: ['ceph', 'aob'] }],
       }],
     });
-    const abs = createPaths('/minutes', 'https://org.github.io');
-    expect(issueJson(indexes.issues.get('sovereigncloudstack/issues#28')!, abs).meetings[1]).toEqual({
-      id: 'iaas/2023-05-17', date: '2023-05-17', series: 'iaas', title: 'IaaS 2023-05-17', url: 'https://org.github.io/minutes/iaas/2023-05-17/',
+    expect(issueJson(indexes.issues.get('sovereigncloudstack/issues#28')!, paths).meetings[1]).toEqual({
+      id: 'iaas/2023-05-17', date: '2023-05-17', series: 'iaas', title: 'IaaS 2023-05-17', url: '/minutes/iaas/2023-05-17/',
       sections: [
-        { anchor: 'ceph', heading: 'Ceph', url: 'https://org.github.io/minutes/iaas/2023-05-17/#ceph', line: 6 },
-        { anchor: 'aob', heading: 'AOB', url: 'https://org.github.io/minutes/iaas/2023-05-17/#aob', line: 21 },
+        { anchor: 'ceph', heading: 'Ceph', url: '/minutes/iaas/2023-05-17/#ceph', line: 6 },
+        { anchor: 'aob', heading: 'AOB', url: '/minutes/iaas/2023-05-17/#aob', line: 21 },
       ],
     });
   });

@@ -350,6 +350,15 @@ describe('headings', () => {
   });
 });
 
+describe('ids are unique on the page', () => {
+  it('a repeated raw id loses its id; a heading anchor keeps its own', () => {
+    const out = htmlOf(renderMinutes(parse('<h2 id="x">raw</h2>\n\n<h2 id="x">again</h2>\n\n## User content x\n\n<span id="user-content-x">y</span>', ['user-content-x']), options));
+    expect(out.match(/id="user-content-x"/g)).toHaveLength(1);
+    expect(out).toMatch(/<h2 id="user-content-x" data-pagefind-weight="10">User content x /);
+    expect(out).toContain('<h2 data-pagefind-weight="10">raw</h2>');
+  });
+});
+
 describe('renderMarkdownFragment', () => {
   it('uses the same pipeline, without heading anchors', () => {
     const out = htmlOf(renderMarkdownFragment('## Topic\n\n- :rocket: https://github.com/osism/issues/issues/525 <USER> <script>x</script>', options));

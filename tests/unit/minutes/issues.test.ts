@@ -1,31 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { githubUrlForKey, issueKeyFromUrl } from '../../../src/lib/minutes/issues.ts';
 import { parse } from './helpers.ts';
-
-describe('issueKeyFromUrl', () => {
-  it.each([
-    ['https://github.com/SovereignCloudStack/issues/issues/28', 'sovereigncloudstack/issues#28', 'issues'],
-    ['https://github.com/SovereignCloudStack/standards/pull/199', 'sovereigncloudstack/standards#199', 'pull'],
-    ['https://github.com/SovereignCloudStack/standards/pull/199/files', 'sovereigncloudstack/standards#199', 'pull'],
-    ['https://github.com/SovereignCloudStack/standards/issues/268#issuecomment-1540224051', 'sovereigncloudstack/standards#268', 'issues'],
-    ['https://github.com/SovereignCloudStack/docs-page/pull/69:', 'sovereigncloudstack/docs-page#69', 'pull'],
-    ['https://github.com/orgs/x/discussions/7', undefined, undefined],
-    ['https://github.com/SovereignCloudStack/community/discussions/7.', 'sovereigncloudstack/community#7', 'discussions'],
-    ['http://www.github.com/osism/issues/issues/525),', 'osism/issues#525', 'issues'],
-    ['https://github.com/SovereignCloudStack/minutes/blob/main/iaas/20220801.md', undefined, undefined],
-    ['https://github.com/SovereignCloudStack/minutes/pull/4', 'sovereigncloudstack/minutes#4', 'pull'],
-    ['https://github.com/SovereignCloudStack/standards', undefined, undefined],
-    ['https://gitlab.com/a/b/issues/1', undefined, undefined],
-  ])('%s', (url, key, kind) => {
-    const ref = issueKeyFromUrl(url);
-    expect(ref?.key).toBe(key);
-    expect(ref?.kind).toBe(kind);
-  });
-
-  it('githubUrlForKey', () => {
-    expect(githubUrlForKey('sovereigncloudstack/issues#28')).toBe('https://github.com/sovereigncloudstack/issues/issues/28');
-  });
-});
 
 const keysOf = (lines: string[], source = 'iaas/20230517.md', defaultRepos: Record<string, string> = {}) =>
   [...new Set(parse(lines, source, { defaultRepos }).meeting.issues.map((i) => i.key))].sort();

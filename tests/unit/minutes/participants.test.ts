@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeHandle } from '../../../src/lib/minutes/participants.ts';
+import { personKey } from '../../../src/lib/person-key.ts';
 import { parse } from './helpers.ts';
 
-describe('normalizeHandle', () => {
+describe('personKey', () => {
   it.each([
     ['@JuanPTM', 'juanptm'],
     ['@cah\\_hbaum', 'cahhbaum'],
@@ -11,8 +11,12 @@ describe('normalizeHandle', () => {
     ['@mbuechse.', 'mbuechse'],
     ['@anja.strunk', 'anja.strunk'],
     ['artificial-intelligence', 'artificial-intelligence'],
+    // Plain names and alias-file keys go through the same function.
+    ['  Alice   Example ', 'alice example'],
+    ['Jos\u0065\u0301', 'jos\u00e9'],
+    ['@@Bob_', 'bob'],
   ])('%s -> %s', (raw, key) => {
-    expect(normalizeHandle(raw)).toBe(key);
+    expect(personKey(raw)).toBe(key);
   });
 });
 

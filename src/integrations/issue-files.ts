@@ -1,0 +1,65 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+/** Output (below outDir) of the build-only route that carries every per-issue file; removed once written out. */
+export const ISSUE_FILES_BUNDLE = '__issue-files.json';
+
+export interface IssueFilesIntegration extends AstroIntegration {
+  /** Files (relative to outDir) the last build wrote, for src/integrations/output.ts. */
+  written(): readonly string[];
+}
+
+/**
+ * Per-issue feeds and JSON files (`issues/<org>/<repo>/<n>/rss.xml`,
+ * `api/issues/<org>/<repo>/<n>.json`) are ~2,140 of the SCS archive's ~4,530
+ * outputs. As Astro routes each one costs a render, a response, its own
+ * mkdir/write, a copy into the incremental-build cache and a log line.
+ * Instead, a build renders one route (src/routes/issue-files.ts) holding all
+ * of them, built from the same view models, and this integration writes them
+ * in one pass at `astro:build:done`. They are written on every build (cheap,
+ * and so never stale); src/integrations/output.ts learns them through
+ * `written()` and removes those a later build no longer writes. The dev
+ * server serves the same files from the routes in src/routes/ instead.
+ *
+ * Must come before incrementalOutput() in the integrations list (its
+ * `astro:build:done` hook runs first).
+ */
+export function issueFiles(): IssueFilesIntegration {
+  let written: string[] = [];
+  const route = (file: string) => fileURLToPath(new URL(`../routes/${file}`, import.meta.url));
+  return {
+    name: 'issue-files',
+    written: () => written,
+    hooks: {
+      'astro:config:setup': ({ command, injectRoute }) => {
+        if (command === 'build') {
+          injectRoute({ pattern: `/${ISSUE_FILES_BUNDLE}`, entrypoint: route('issue-files.ts'), prerender: true });
+        } else {
+          injectRoute({ pattern: '/issues/[org]/[repo]/[n]/rss.xml', entrypoint: route('issue-feed.ts'), prerender: true });
+          injectRoute({ pattern: '/api/issues/[org]/[repo]/[n].json', entrypoint: route('issue-json.ts'), prerender: true });
+        }
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const outDir = path.resolve(fileURLToPath(dir));
+        const bundle = path.join(outDir, ISSUE_FILES_BUNDLE);
+        const files = JSON.parse(readFileSync(bundle, 'utf8')) as [string, string][];
+        rmSync(bundle);
+        written = [];
+        for (const [rel, body] of files) {
+          const file = path.resolve(outDir, rel);
+          // Issue keys come from the minutes: a repository named `..` must not write outside dist.
+          if (!file.startsWith(outDir + path.sep)) {
+            logger.warn(`not written (outside the output folder): ${rel}`);
+            continue;
+          }
+          mkdirSync(path.dirname(file), { recursive: true });
+          writeFileSync(file, body);
+          written.push(path.relative(outDir, file));
+        }
+        logger.info(`wrote ${written.length} per-issue feeds and JSON files`);
+      },
+    },
+  };
+}

@@ -1,8 +1,0 @@
-import type { APIRoute, InferGetStaticPropsType } from 'astro';
-import { issueFeedRoutes } from '../../../../../archive.ts';
-import { feedResponse } from '../../../../../feeds.ts';
-
-export const getStaticPaths = issueFeedRoutes;
-
-/** New meetings that discuss one issue. */
-export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = ({ props, site }) => feedResponse(props, site);

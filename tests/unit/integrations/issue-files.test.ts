@@ -1,0 +1,52 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ISSUE_FILES_BUNDLE, issueFiles } from '../../../src/integrations/issue-files.ts';
+
+type BuildDone = (options: { dir: URL; logger: { info(m: string): void; warn(m: string): void } }) => void;
+
+let outDir = '';
+afterEach(() => rmSync(outDir, { recursive: true, force: true }));
+
+/** Run the integration's `astro:build:done` on a dist holding the given bundle; returns what it logged. */
+function buildDone(integration: ReturnType<typeof issueFiles>, files: [string, string][]) {
+  outDir = mkdtempSync(path.join(os.tmpdir(), 'issue-files-'));
+  writeFileSync(path.join(outDir, ISSUE_FILES_BUNDLE), JSON.stringify(files));
+  const logged: string[] = [];
+  const hook = integration.hooks['astro:build:done'] as unknown as BuildDone;
+  hook({ dir: pathToFileURL(`${outDir}/`), logger: { info: (m) => logged.push(`info: ${m}`), warn: (m) => logged.push(`warn: ${m}`) } });
+  return logged;
+}
+
+describe('issueFiles integration', () => {
+  it('writes every file of the bundle, removes the bundle, reports what it wrote', () => {
+    const integration = issueFiles();
+    const logged = buildDone(integration, [
+      ['issues/acme/tool/7/rss.xml', '<rss/>'],
+      ['api/issues/acme/tool/7.json', '{"key":"acme/tool#7"}'],
+    ]);
+    expect(readFileSync(path.join(outDir, 'issues/acme/tool/7/rss.xml'), 'utf8')).toBe('<rss/>');
+    expect(readFileSync(path.join(outDir, 'api/issues/acme/tool/7.json'), 'utf8')).toBe('{"key":"acme/tool#7"}');
+    expect(existsSync(path.join(outDir, ISSUE_FILES_BUNDLE))).toBe(false);
+    expect(integration.written()).toEqual(['issues/acme/tool/7/rss.xml', 'api/issues/acme/tool/7.json']);
+    expect(logged).toEqual(['info: wrote 2 per-issue feeds and JSON files']);
+  });
+
+  it('never writes outside the output folder', () => {
+    const integration = issueFiles();
+    const logged = buildDone(integration, [['api/../../escaped.json', '{}']]);
+    expect(existsSync(path.join(outDir, '..', 'escaped.json'))).toBe(false);
+    expect(integration.written()).toEqual([]);
+    expect(logged[0]).toBe('warn: not written (outside the output folder): api/../../escaped.json');
+  });
+
+  it('a later build reports only its own files', () => {
+    const integration = issueFiles();
+    buildDone(integration, [['api/issues/acme/tool/7.json', '{}']]);
+    rmSync(outDir, { recursive: true, force: true });
+    buildDone(integration, [['api/issues/acme/tool/8.json', '{}']]);
+    expect(integration.written()).toEqual(['api/issues/acme/tool/8.json']);
+  });
+});
