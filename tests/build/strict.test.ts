@@ -15,6 +15,8 @@ import { tinyPng } from './fixtures/make-hostile.ts';
 
 const hostile = inject('sites').hostile;
 const noStrictEnv = { MINUTES_STRICT: '' };
+/** Tests that run two builds: each takes 10-35 s on a busy 2-core machine, more than the project's 60 s test timeout allows for two. */
+const TWO_BUILDS_MS = 180_000;
 
 /** Tiny minutes folders written by the test: one clean, one clean plus one problem file. */
 const cleanDir = path.join(TMP, 'strict-minutes', 'clean');
@@ -113,7 +115,7 @@ describe('strict mode', () => {
     const strict = buildSite({ name: 'strict-render-fault', minutesDir: cleanDir, env, args: ['--strict'] });
     expect(strict.exitCode).not.toBe(0);
     expect(strict.output).toMatch(/strict mode: 1 problem in the minutes:\n\s+weekly\/20240110\.md:10: could not render: injected render fault/);
-  });
+  }, TWO_BUILDS_MS);
 
   it('config and alias files of the wrong shape: file + path + message in build-report.json, the build goes on', () => {
     const site = buildSite({ name: 'strict-settings-report', minutesDir: settingsDir, env: noStrictEnv });
@@ -144,5 +146,5 @@ describe('strict mode', () => {
     const bad = run(problemDir);
     expect(bad.status).not.toBe(0);
     expect(`${bad.stdout}\n${bad.stderr}`).toMatch(/weekly\/20240124\.md: skipped: binary file/);
-  });
+  }, TWO_BUILDS_MS);
 });
