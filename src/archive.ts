@@ -7,7 +7,7 @@ import { getCollection } from 'astro:content';
 import type { SourceRecord } from './loaders/minutes.ts';
 import { isSourceRecord } from './loaders/source-record.ts';
 import { buildArchiveIndexes } from './lib/indexes/archive-indexes.ts';
-import { parseAliases } from './lib/indexes/aliases.ts';
+import { parseAbbreviationList, parseAliases, withAbbreviations } from './lib/indexes/aliases.ts';
 import { pageKey } from './lib/page-keys.ts';
 import { createPaths, issueRouteParams, personSlug } from './lib/paths.ts';
 import { buildReport, type ReportEntry } from './lib/report.ts';
@@ -53,7 +53,10 @@ async function load() {
       });
     }
   }
-  const { aliases, problems } = parseAliases(settings.aliases);
+  const parsedAliases = parseAliases(settings.aliases);
+  const abbreviations = parseAbbreviationList(settings.abbreviationsRaw ?? '');
+  const aliases = withAbbreviations(parsedAliases.aliases, abbreviations.entries);
+  const problems = [...parsedAliases.problems, ...abbreviations.problems];
   // Series named after the title their meetings share (unless configured): every view reads `config`.
   const named = nameSeries([...meetingEntries.values()].map((e) => e.meeting), settings.config);
   const config = named.config;

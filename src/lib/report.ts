@@ -8,6 +8,7 @@ import type { ParseWarning } from './minutes/types.ts';
 export const SKIP_REASONS = {
   config: 'site config file (read by the build)',
   aliases: 'people alias file (read by the build)',
+  abbreviations: 'abbreviation list of people (read by the build)',
   image: 'image: served with the minutes that show it',
   linkToFolder: 'symbolic link to a folder (not followed)',
   hidden: 'hidden file or folder (name starts with "."): not minutes',

@@ -7,8 +7,8 @@ import { createPaths } from '../lib/paths.ts';
 import { renderMarkdownFragment, renderMinutes, type RenderOptions } from '../lib/markdown/render.ts';
 import { excludedBy, takeInventory, type MinutesFile } from './inventory.ts';
 import path from 'node:path';
-import { parseAliases } from '../lib/indexes/aliases.ts';
-import { loadSettings, type Settings } from '../settings.ts';
+import { parseAbbreviationList, parseAliases } from '../lib/indexes/aliases.ts';
+import { ABBREVIATION_FILES, loadSettings, type Settings } from '../settings.ts';
 import { seriesOfInventory, settleMeetings } from './catalogue.ts';
 import { createLinkResolvers, findAnchor, type AnchorLookup } from './links.ts';
 
@@ -75,6 +75,7 @@ async function loadAll({ store, logger, generateDigest, config: astroConfig }: L
   const known = new Map<string, string>([
     ['archive.config.json', SKIP_REASONS.config],
     ['aliases.json', SKIP_REASONS.aliases],
+    ...ABBREVIATION_FILES.map((f): [string, string] => [f, SKIP_REASONS.abbreviations]),
   ]);
   const inventory = await takeInventory(minutesDir, excludedBy(config.exclude), known);
   const sources = inventory.minutes.map((f) => f.source);
@@ -213,11 +214,14 @@ function injectRenderFault(options: RenderOptions): void {
  */
 function reportSettingsProblems(settings: Settings, others: ReportEntry[]): void {
   const aliasMeaning = parseAliases(settings.aliases).problems.map((message) => ({ file: settings.aliasesPath, message: message.replace(/^aliases: /, '') }));
-  for (const { file, message } of [...settings.problems, ...aliasMeaning]) {
+  const abbreviationsFile = settings.abbreviationsPath ?? '';
+  const abbreviationMeaning = parseAbbreviationList(settings.abbreviationsRaw ?? '').problems.map((message) => ({ file: abbreviationsFile, message: message.replace(/^abbreviations: /, '') }));
+  for (const { file, message } of [...settings.problems, ...aliasMeaning, ...abbreviationMeaning]) {
     const source = path.relative(settings.minutesDir, file).split(path.sep).join('/');
     let entry = others.find((e) => e.source === source);
     if (!entry) {
-      entry = { source, status: 'skipped', reason: file === settings.configPath ? SKIP_REASONS.config : SKIP_REASONS.aliases, warnings: [] };
+      const reason = file === settings.configPath ? SKIP_REASONS.config : file === abbreviationsFile ? SKIP_REASONS.abbreviations : SKIP_REASONS.aliases;
+      entry = { source, status: 'skipped', reason, warnings: [] };
       others.push(entry);
     }
     entry.warnings.push({ message });

@@ -58,7 +58,7 @@ describe('archive.ts', () => {
     const first = routes[0]!.props;
     if (first.redirect) throw new Error('expected a page');
     expect(first.page.html).toBe('<p>alpha/2024-01-10</p>');
-    expect(first.page.participants.map((p) => p.label)).toEqual(['Ada L.']); // two spellings, one person
+    expect(first.page.participants.map((p) => p.label)).toEqual(['Ada L. (@ada)']); // two spellings, one person, shown with the handle
     expect(routes.find((r) => r.params.meeting === '20240110')!.props.page).toEqual({ to: '/alpha/2024-01-10/', title: 'alpha 2024-01-10' });
     expect(new Set(routes.map((r) => r.cacheKey)).size).toBe(routes.length);
     expect(await redirectRules()).toBe('/alpha/20240110/ /alpha/2024-01-10/ 301\n/alpha/20240124/ /alpha/2024-01-24/ 301');

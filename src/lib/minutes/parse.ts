@@ -125,7 +125,7 @@ export function parseMinutes(input: ParseInput): ParsedMinutes {
   }
   meeting.mentions = step('mentions', () => extractMentions(doc, people.ranges), []);
   meeting.issues = step('issue references', () => extractIssues(doc), []);
-  meeting.actionItems = step('action items', () => extractActionItems(doc), []);
+  meeting.actionItems = step('action items', () => extractActionItems(doc, meeting.participants), []);
   meeting.title = step('title', () => titleOf(doc, meeting, fm.data, fromPathSuffix(source)), '');
   if (!meeting.title) {
     meeting.title = fallbackTitle(config, meeting);

@@ -24,6 +24,15 @@ export interface Participant {
   key: string;
   /** How it was written (handle with its original case, or the name). */
   label: string;
+  /** The person's name written with the handle (`Jane Doe (@jdoe)`), so bare `Jane Doe` elsewhere resolves to `jdoe`. */
+  name?: string;
+  /**
+   * An abbreviation written with the entry (`JD: Jane Doe (@jdoe)`, `Jane Doe (JD)`),
+   * or the entry itself when it is only an abbreviation (`JD`; then key is `jd`).
+   */
+  abbreviation?: string;
+  /** The entry is an abbreviation alone, resolved to a person by the people index when it can. */
+  abbreviationOnly?: boolean;
 }
 
 export interface ActionItem {

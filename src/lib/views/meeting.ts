@@ -3,7 +3,7 @@ import { seriesName } from '../config.ts';
 import { relativeDay } from '../format-date.ts';
 import { meetingDescription } from '../describe.ts';
 import type { Heading, MeetingCopy } from '../minutes/types.ts';
-import { personName, siteView, type Link, type PageView, type ViewContext } from './context.ts';
+import { personName, personNameWithHandle, siteView, type Link, type PageView, type ViewContext } from './context.ts';
 
 export interface MeetingParticipant extends Link {
   /** Canonical person key (the search filter value). */
@@ -79,7 +79,8 @@ export function meetingView(ctx: ViewContext, input: { id: string; html: string;
     date,
     ...(date ? { relativeDate: relativeDay(date, input.today) } : {}),
     // Two spellings of one person (an alias) are one chip.
-    participants: [...new Set(meeting.participants.map((p) => indexes.resolvePerson(p.key)))].map((key) => ({ key, ...person(key) })),
+    // Chips show the full name with the handle (`Jane Doe (@jdoe)`), however the file wrote the person.
+    participants: [...new Set(meeting.participants.map((p) => indexes.resolvePerson(p.key)))].map((key) => ({ key, ...person(key), label: personNameWithHandle(indexes, key) })),
     headings: meeting.headings,
     actionItems: meeting.actionItems.map((a) => ({
       anchor: a.anchor,

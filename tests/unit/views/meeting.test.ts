@@ -105,3 +105,20 @@ describe('meetingView titles and copies (issue 12)', () => {
     expect(view(council({})).copies).toEqual([]);
   });
 });
+
+describe('meetingView participant chips: name with handle', () => {
+  it('shows the full name with the handle, also where the file wrote the name alone', () => {
+    const indexes = buildArchiveIndexes(
+      [
+        makeMeeting({ id: 'alpha/2024-01-10', participants: [{ key: 'jdoe', label: '@jdoe', name: 'Jane Doe' }] }),
+        makeMeeting({ id: 'alpha/2024-01-17', participants: [{ key: 'jane doe', label: 'Jane Doe' }, { key: 'bo', label: '@bo' }] }),
+      ],
+      CONFIG,
+    );
+    const view = meetingView({ indexes, config: CONFIG, paths: createPaths('/') }, { id: 'alpha/2024-01-17', html: '', today });
+    expect(view.participants.map((p) => [p.label, p.href])).toEqual([
+      ['Jane Doe (@jdoe)', '/people/jdoe/'],
+      ['@bo', '/people/bo/'],
+    ]);
+  });
+});
