@@ -12,41 +12,13 @@ import path from 'node:path';
 import { catalogueMinutes } from '../../src/loaders/catalogue.ts';
 import { LAYOUTS_DIR, layoutFamilies } from '../fixtures/layouts/expected.ts';
 import { OPENJS_CORPUS } from '../setup/sites.ts';
+import { scoreSets, sumScores, type FieldScore } from './score.ts';
 
-/** Same shape as tests/eval/score.ts (the eval runner's). */
-export interface FieldScore {
-  suite: string;
-  field: string;
-  tp: number;
-  fp: number;
-  fn: number;
-  note?: string;
-}
-
+/** scoreSets with a short note of what was missed or extra. */
 function score(suite: string, field: string, expected: Iterable<string>, found: Iterable<string>): FieldScore {
-  const want = new Set(expected);
-  const got = new Set(found);
-  const tp = [...got].filter((x) => want.has(x)).length;
-  const missed = [...want].filter((x) => !got.has(x));
-  const extra = [...got].filter((x) => !want.has(x));
+  const { missed, extra, ...row } = scoreSets(suite, field, expected, found);
   const note = [...missed.slice(0, 3).map((x) => `missed ${x}`), ...extra.slice(0, 3).map((x) => `extra ${x}`)].join('; ');
-  return { suite, field, tp, fp: extra.length, fn: missed.length, ...(note ? { note } : {}) };
-}
-
-function sum(rows: FieldScore[]): FieldScore[] {
-  const out = new Map<string, FieldScore>();
-  for (const r of rows) {
-    const key = `${r.suite}\n${r.field}`;
-    const s = out.get(key);
-    if (!s) out.set(key, { ...r });
-    else {
-      s.tp += r.tp;
-      s.fp += r.fp;
-      s.fn += r.fn;
-      if (r.note) s.note = [s.note, r.note].filter(Boolean).join('; ');
-    }
-  }
-  return [...out.values()];
+  return { ...row, ...(note ? { note } : {}) };
 }
 
 function markdownFiles(dir: string, rel = ''): string[] {
@@ -68,7 +40,7 @@ async function fixtures(): Promise<FieldScore[]> {
       rows.push(score(suite, field, family.meetings.map(pair), meetings.map(pair)));
     }
   }
-  return sum(rows);
+  return sumScores(rows);
 }
 
 /** The openjs repository's convention: meeting files live under meetings/ and are named by their date. */
