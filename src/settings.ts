@@ -11,6 +11,8 @@ import type { ArchiveConfig } from './lib/minutes/types.ts';
  * - MINUTES_DIR: the minutes folder (`<series>/<file>.md`), default `content/minutes`.
  * - MINUTES_CONFIG: site config file, default `<MINUTES_DIR>/archive.config.json` (optional).
  * - MINUTES_ALIASES: people alias file, default `<MINUTES_DIR>/aliases.json` (optional).
+ * - MINUTES_ABBREVIATIONS: abbreviation list (`Name (ABBR)` lines), default
+ *   `<MINUTES_DIR>/abbreviations.txt`, else `<MINUTES_DIR>/delegates.txt` (optional).
  * - MINUTES_STRICT=1 or `--strict`: fail the build when there are warnings.
  * - MINUTES_TEST_RENDER_FAULT=<series/file.md>: tests only; the renderer fails on that file (src/loaders/minutes.ts).
  */
@@ -22,6 +24,9 @@ export interface Settings {
   config: ArchiveConfig;
   /** The valid part of the alias file (lib/alias-file.ts); undefined when there is none. */
   aliases: ValidatedAliasFile['data'];
+  /** The abbreviation list: its path and text, when there is one. */
+  abbreviationsPath?: string;
+  abbreviationsRaw?: string;
   /** Problems with the config or alias files (absolute file, message with the JSON path); build warnings on those files. */
   problems: SettingsProblem[];
   strict: boolean;
@@ -47,6 +52,9 @@ function readJson(file: string, problems: SettingsProblem[]): unknown {
 /** `seriesNames.iaas: must be a string`, or the message alone for the whole file. */
 const withPath = (file: string) => (p: { path: string; message: string }): SettingsProblem => ({ file, message: p.path ? `${p.path}: ${p.message}` : p.message });
 
+/** Abbreviation lists looked for next to the minutes, in this order. */
+export const ABBREVIATION_FILES = ['abbreviations.txt', 'delegates.txt'];
+
 let cached: Settings | undefined;
 
 export function loadSettings(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Settings {
@@ -59,12 +67,17 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, argv: string[
   problems.push(...configProblems.map(withPath(configFile)));
   const aliases = validateAliasFile(readJson(aliasFile, problems));
   problems.push(...aliases.problems.map(withPath(aliasFile)));
+  const abbreviationFile = env['MINUTES_ABBREVIATIONS']
+    ? path.resolve(env['MINUTES_ABBREVIATIONS'])
+    : ABBREVIATION_FILES.map((f) => path.join(minutesDir, f)).find((f) => existsSync(f));
+  const abbreviationsRaw = abbreviationFile && existsSync(abbreviationFile) ? readFileSync(abbreviationFile, 'utf8') : undefined;
   const settings: Settings = {
     minutesDir,
     configPath: configFile,
     aliasesPath: aliasFile,
     config,
     aliases: aliases.data,
+    ...(abbreviationFile && abbreviationsRaw !== undefined ? { abbreviationsPath: abbreviationFile, abbreviationsRaw } : {}),
     problems,
     strict: argv.includes('--strict') || ['1', 'true', 'yes'].includes((env['MINUTES_STRICT'] ?? '').toLowerCase()),
     ...(env['MINUTES_TEST_RENDER_FAULT'] ? { renderFault: env['MINUTES_TEST_RENDER_FAULT'] } : {}),

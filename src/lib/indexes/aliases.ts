@@ -20,6 +20,15 @@
  * - `distinct` (optional) lists pairs that are different people: the build
  *   report then stops suggesting them as aliases.
  * - An alias may point at a key that is itself an alias: chains are followed.
+ * - Abbreviations are aliases too: `"qalbers": { "aliases": ["QA"] }` makes an
+ *   attendance entry `QA` (or an action item `QA to …`) that person.
+ *
+ * An abbreviation list (`abbreviations.txt` or `delegates.txt` next to the
+ * minutes, or MINUTES_ABBREVIATIONS) holds one `Name (ABBR)` per line, e.g.
+ * `Jane Doe (JD)`; blank lines and `#` comments are skipped. Each makes `JD`
+ * an alias of the name `Jane Doe`, which in turn is the person with the
+ * handle written next to that name in the minutes (`Jane Doe (@jdoe)`).
+ * Entries of the alias file win over the list.
  */
 import { personKey } from '../person-key.ts';
 
@@ -135,4 +144,33 @@ export function parseAliases(raw: unknown): { aliases: AliasTable; problems: str
 export function resolvePerson(table: AliasTable, key: string): string {
   const k = personKey(key);
   return table.canonical.get(k) ?? k;
+}
+
+/** `Name (ABBR)` lines of an abbreviation list: [abbreviation, name] pairs, and a problem per line that is neither. */
+export function parseAbbreviationList(text: string): { entries: [string, string][]; problems: string[] } {
+  const entries: [string, string][] = [];
+  const problems: string[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.replace(/^[\s*\-+]+/, '').trim();
+    if (line === '' || line.startsWith('#')) return;
+    const named = /^(.+?)\s*\(\s*([\p{L}\p{N}.-]{1,12})\s*\)$/u.exec(line);
+    const labelled = /^([\p{Lu}\p{N}.-]{1,12})\s*[:=]\s*(.+)$/u.exec(line);
+    if (named) entries.push([named[2]!, named[1]!.trim()]);
+    else if (labelled) entries.push([labelled[1]!, labelled[2]!.trim()]);
+    else problems.push(`abbreviations: line ${i + 1}: "${line}" is not "Name (ABBR)"; ignored`);
+  });
+  return { entries, problems };
+}
+
+/** The alias table with abbreviations added (abbreviation → the name's key); aliases already in the table win. */
+export function withAbbreviations(table: AliasTable, entries: readonly [string, string][]): AliasTable {
+  if (entries.length === 0) return table;
+  const canonical = new Map(table.canonical);
+  for (const [abbr, name] of entries) {
+    const variant = personKey(abbr);
+    const target = resolvePerson(table, name);
+    if (variant === '' || target === '' || variant === target || canonical.has(variant)) continue;
+    canonical.set(variant, target);
+  }
+  return { ...table, canonical };
 }

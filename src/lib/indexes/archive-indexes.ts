@@ -74,6 +74,6 @@ export function buildArchiveIndexes(meetings: readonly Meeting[], config: Archiv
     dateRange: { first: dated[0]?.date ?? null, last: dated[dated.length - 1]?.date ?? null },
     latest: (n) => newest.slice(0, Math.max(0, n)),
     totals: { meetings: asc.length, series: series.size, people: attendees, issues: issues.size, repos: issuesByRepo.length, topics: topics.topics.length, actionItems },
-    aliasSuggestions: () => (suggestions ??= suggestAliases(people, aliases)),
+    aliasSuggestions: () => (suggestions ??= suggestAliases(people, aliases, { sameName: people.namesWithSeveralHandles })),
   };
 }

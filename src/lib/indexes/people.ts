@@ -4,10 +4,11 @@
  * is mentioned without attending, per-series counts, and their distinct
  * action items (items copied forward from meeting to meeting counted once).
  */
-import type { Meeting } from '../minutes/types.ts';
+import type { Meeting, Participant } from '../minutes/types.ts';
 import { personSlug } from '../paths.ts';
 import { EMPTY_ALIASES, resolvePerson, type AliasTable } from './aliases.ts';
 import { compareMeetingsAsc, compareMeetingsDesc, normalizeActionText } from './util.ts';
+import { personKey } from '../person-key.ts';
 
 export { suggestAliases, formatSuggestion, aliasFileSnippet, type AliasSuggestion, type SuggestOptions } from './suggest.ts';
 
@@ -42,7 +43,7 @@ export interface Person {
   key: string;
   /** URL segment: personSlug(key). */
   slug: string;
-  /** Display name: from the alias file, else the most frequent label in participant lists, else the key. */
+  /** Display name: from the alias file, else the name most often written with the handle, else the most frequent label in participant lists, else the key. */
   name: string;
   /** GitHub profile, when the key is a valid GitHub login. */
   github?: string;
@@ -69,6 +70,8 @@ interface Acc {
   meetings: number[]; // indexes into the sorted meeting list
   mentions: number[];
   labels: Map<string, number>;
+  /** Names written with the handle (`Jane Doe (@jdoe)`) or bare names resolved to it. */
+  names: Map<string, number>;
   variants: Set<string>;
   series: Map<string, number>;
   items: Map<string, ItemAcc>;
@@ -89,18 +92,75 @@ export class PeopleIndex extends Map<string, Person> {
   readonly bySlug = new Map<string, string>();
   /** Keys merged only because their URL slugs collide (e.g. `dirk loßack` / `dirk lossack`); for the build report. */
   readonly slugMerges: { key: string; into: string }[] = [];
-  #aliases: AliasTable = EMPTY_ALIASES;
+  /** Names written with more than one handle (`Eli Novak (@enovak)`, `Eli Novak (@eli-n)`): not merged, suggested on the build report. */
+  readonly namesWithSeveralHandles = new Map<string, string[]>();
+  #identity: Identity = new Identity(EMPTY_ALIASES);
 
   /** @internal */
-  setAliases(aliases: AliasTable): void {
-    this.#aliases = aliases;
+  setIdentity(identity: Identity): void {
+    this.#identity = identity;
   }
 
-  /** Canonical key for any key, handle or name (unknown keys: normalised, unchanged). */
+  /** Canonical key for any key, handle, name or abbreviation (unknown keys: normalised, unchanged). */
   resolve(key: string): string {
-    const k = resolvePerson(this.#aliases, key);
+    const k = this.#identity.resolve(key, (x) => this.has(x));
     if (this.has(k)) return k;
     return this.bySlug.get(personSlug(k)) ?? k;
+  }
+}
+
+/**
+ * Who is who across the archive, learnt from how the minutes write people:
+ * a name written with a handle (`Jane Doe (@jdoe)`) makes the bare name
+ * `Jane Doe` elsewhere that handle's person (unless the name is written with
+ * two handles: then nothing is merged); an abbreviation written with a name
+ * or handle (`JD: Jane Doe (@jdoe)`, `Jane Doe (JD)`, the abbreviation file)
+ * makes an abbreviation-only entry (`JD`) that person. The alias file comes
+ * first and always wins.
+ */
+export class Identity {
+  readonly handlesByName = new Map<string, Set<string>>();
+  readonly targetsByAbbreviation = new Map<string, Set<string>>();
+  readonly aliases: AliasTable;
+  constructor(aliases: AliasTable) {
+    this.aliases = aliases;
+  }
+
+  learn(p: Participant): void {
+    const key = resolvePerson(this.aliases, p.key);
+    if (p.name) {
+      const name = personKey(p.name);
+      if (name !== key) (this.handlesByName.get(name) ?? this.handlesByName.set(name, new Set()).get(name)!).add(key);
+    }
+    if (p.abbreviation && !p.abbreviationOnly) {
+      const abbr = personKey(p.abbreviation);
+      (this.targetsByAbbreviation.get(abbr) ?? this.targetsByAbbreviation.set(abbr, new Set()).get(abbr)!).add(key);
+    }
+  }
+
+  /** The one handle a name is written with, else the name. */
+  #byName(key: string): string {
+    const handles = this.handlesByName.get(key);
+    return handles && handles.size === 1 ? resolvePerson(this.aliases, [...handles][0]!) : key;
+  }
+
+  /**
+   * Canonical key: aliases, then name → handle; abbreviations only for an
+   * abbreviation-only entry, or a key that is no person of its own.
+   */
+  resolve(key: string, isPerson?: (k: string) => boolean, abbreviationOnly = false): string {
+    let k = resolvePerson(this.aliases, key);
+    if (isPerson?.(k)) return k;
+    k = this.#byName(k);
+    if (abbreviationOnly || (isPerson && !isPerson(k))) {
+      const targets = this.targetsByAbbreviation.get(k);
+      if (targets && targets.size === 1) {
+        // Targets are names or handles; a name may have a handle, an abbreviation from the file may be a name.
+        const target = resolvePerson(this.aliases, [...targets][0]!);
+        k = this.#byName(target);
+      }
+    }
+    return k;
   }
 }
 
@@ -111,12 +171,15 @@ export class PeopleIndex extends Map<string, Person> {
  */
 export function buildPeopleIndex(meetings: readonly Meeting[], aliases: AliasTable = EMPTY_ALIASES): PeopleIndex {
   const sorted = [...meetings].sort(compareMeetingsAsc);
+  const identity = new Identity(aliases);
+  for (const m of sorted) for (const p of m.participants) identity.learn(p);
+  const resolveKey = (key: string, abbreviationOnly = false) => identity.resolve(key, undefined, abbreviationOnly);
   const accs = new Map<string, Acc>();
   const mentioned = new Map<string, number[]>();
   const acc = (key: string): Acc => {
     let a = accs.get(key);
     if (!a) {
-      a = { key, meetings: [], mentions: [], labels: new Map(), variants: new Set(), series: new Map(), items: new Map() };
+      a = { key, meetings: [], mentions: [], labels: new Map(), names: new Map(), variants: new Set(), series: new Map(), items: new Map() };
       accs.set(key, a);
     }
     return a;
@@ -128,10 +191,14 @@ export function buildPeopleIndex(meetings: readonly Meeting[], aliases: AliasTab
   sorted.forEach((m, i) => {
     const attending = new Set<string>();
     for (const p of m.participants) {
-      const key = resolvePerson(aliases, p.key);
+      const key = resolveKey(p.key, p.abbreviationOnly);
       if (key === '') continue;
       const a = acc(key);
       if (p.key !== key) a.variants.add(p.key);
+      // The name written with a handle, or a bare name resolved to a handle, names the person.
+      const writtenName = !p.abbreviationOnly && !p.label.startsWith('@') && /^\p{Lu}|\s/u.test(p.label);
+      const name = p.name ?? (p.key !== key && writtenName ? p.label : undefined);
+      if (name) a.names.set(name, (a.names.get(name) ?? 0) + 1);
       a.labels.set(p.label, (a.labels.get(p.label) ?? 0) + 1);
       if (!attending.has(key)) {
         attending.add(key);
@@ -141,10 +208,10 @@ export function buildPeopleIndex(meetings: readonly Meeting[], aliases: AliasTab
     }
     for (const item of m.actionItems) {
       const text = normalizeActionText(item.text);
-      const assignees = [...new Set(item.assignees.map((k) => resolvePerson(aliases, k)).filter((k) => k !== ''))];
+      const assignees = [...new Set(item.assignees.map((k) => resolveKey(k)).filter((k) => k !== ''))];
       for (const key of assignees) {
         const a = acc(key);
-        const raw = item.assignees.find((k) => resolvePerson(aliases, k) === key);
+        const raw = item.assignees.find((k) => resolveKey(k) === key);
         if (raw !== undefined && raw !== key) a.variants.add(raw);
         const at: ActionOccurrence = { meetingId: m.id, date: m.date, anchor: item.anchor, line: item.line };
         const found = a.items.get(text);
@@ -167,7 +234,7 @@ export function buildPeopleIndex(meetings: readonly Meeting[], aliases: AliasTab
       }
     }
     for (const mention of m.mentions) {
-      const key = resolvePerson(aliases, mention.key);
+      const key = resolveKey(mention.key);
       if (key === '' || attending.has(key)) continue;
       let list = mentioned.get(key);
       if (!list) mentioned.set(key, (list = []));
@@ -178,7 +245,8 @@ export function buildPeopleIndex(meetings: readonly Meeting[], aliases: AliasTab
 
   // Keys whose URL slugs collide share one page: merge into the most frequent (then alphabetical first).
   const index = new PeopleIndex();
-  index.setAliases(aliases);
+  index.setIdentity(identity);
+  for (const [name, handles] of identity.handlesByName) if (handles.size > 1) index.namesWithSeveralHandles.set(name, [...handles].sort());
   const groups = new Map<string, Acc[]>();
   for (const a of accs.values()) {
     const slug = personSlug(a.key);
@@ -211,6 +279,7 @@ function mergeAcc(into: Acc, from: Acc): void {
   into.variants.add(from.key);
   for (const v of from.variants) into.variants.add(v);
   for (const [l, n] of from.labels) into.labels.set(l, (into.labels.get(l) ?? 0) + n);
+  for (const [l, n] of from.names) into.names.set(l, (into.names.get(l) ?? 0) + n);
   // Series counts: recount is not possible without the meetings, so add (a meeting listing both spellings is counted twice; rare).
   for (const [s, n] of from.series) into.series.set(s, (into.series.get(s) ?? 0) + n);
   for (const [k, it] of from.items) {
@@ -244,7 +313,7 @@ function toPerson(a: Acc, slug: string, sorted: Meeting[], aliases: AliasTable):
   let name = aliases.names.get(a.key);
   if (name === undefined) {
     let best = 0;
-    for (const [label, n] of a.labels) {
+    for (const [label, n] of a.names.size ? a.names : a.labels) {
       if (n > best) {
         best = n;
         name = label;

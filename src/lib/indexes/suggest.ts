@@ -9,6 +9,8 @@
  *   friederike → friederikezelke (first name of; 1 vs 12 meetings)
  *
  * Rules, in priority order (one suggestion per pair):
+ *   same-name: two handles written with the same name (`Eli Novak (@enovak)`,
+ *         `Eli Novak (@eli-n)`); the bare name stays its own person;
  *   punctuation: equal once `-`, `.` and spaces are removed;
  *   name: a plain name (with a space) whose first+last, initial+last, last or
  *         first name word equals another key (compact form);
@@ -27,7 +29,7 @@
 import { distance } from 'fastest-levenshtein';
 import { EMPTY_ALIASES, pairKey, resolvePerson, type AliasTable } from './aliases.ts';
 
-export type SuggestionReason = 'punctuation' | 'name' | 'edit-distance' | 'prefix';
+export type SuggestionReason = 'punctuation' | 'name' | 'edit-distance' | 'prefix' | 'same-name';
 
 export interface AliasSuggestion {
   /** The probable variant (fewer meetings). */
@@ -46,6 +48,8 @@ export interface AliasSuggestion {
 export interface SuggestOptions {
   /** Up to this many keys, edit distance compares every pair (length-filtered); above, deletion buckets. */
   pairwiseLimit?: number;
+  /** Names written with several handles (name → handle keys): each pair of those handles is suggested, never merged. */
+  sameName?: ReadonlyMap<string, readonly string[]>;
 }
 
 type CountInput = ReadonlyMap<string, { meetings: readonly unknown[] }> | Iterable<{ key: string; count: number }>;
@@ -62,6 +66,7 @@ const REASON_TEXT: Record<SuggestionReason, string> = {
   name: 'name matches handle',
   'edit-distance': 'edit distance',
   prefix: 'first name of',
+  'same-name': 'one name written with both handles',
 };
 
 export function formatSuggestion(s: Omit<AliasSuggestion, 'message'>): string {
@@ -102,6 +107,12 @@ export function suggestAliases(input: CountInput, aliases: AliasTable = EMPTY_AL
     const s = { a, b, reason, ...(d === undefined ? {} : { distance: d }), aCount: counts.get(a) ?? 0, bCount: counts.get(b) ?? 0 };
     found.set(pk, { ...s, message: formatSuggestion(s) });
   };
+
+  // 0. same-name: one name written with two handles.
+  for (const handles of options.sameName?.values() ?? []) {
+    const known = handles.filter((h) => counts.has(h));
+    for (let i = 0; i < known.length; i++) for (let j = i + 1; j < known.length; j++) add(known[i]!, known[j]!, 'same-name');
+  }
 
   // 1. punctuation: group by compact form.
   const byCompact = new Map<string, string[]>();

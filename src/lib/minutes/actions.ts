@@ -1,6 +1,6 @@
 import type { List, ListItem, Root } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
-import type { ActionItem } from './types.ts';
+import type { ActionItem, Participant } from './types.ts';
 import { itemSource, ownLines, plainText, startLine, endLine, type Doc } from './markdown.ts';
 import { handlesIn, isIndentedCode } from './participants.ts';
 
@@ -20,11 +20,11 @@ const INNER_HANDLES = new RegExp(String.raw`\(\s*(${HL})\s*\)`);
 /** Where a marker may start: line start, or after a sentence end / bracket / comma / separator. */
 const BEFORE = String.raw`(?:^|(?<=[.;,!?)\]]\s+|\(\s*|:\s+|\s[-–]\s+|[-=]>\s*))`;
 /** `AI` (upper-case, not `AIs`), `TODO`/`ToDo`/`Todo`, `Action item`. */
-const MARKER = new RegExp(String.raw`${BEFORE}([_*]{0,2})(AI|TODO|ToDo|Todo|To-?Do|todo|Action[ -]?[Ii]tems?)([_*]{0,2})(?![\w'’-])`, 'g');
+const MARKER = new RegExp(String.raw`${BEFORE}([_*]{0,2})(AI|TODO|ToDo|Todo|To-?Do|todo|Action[ -]?[Ii]tems?|Action[ -]?[Pp]oints?)([_*]{0,2})(?![\w'’-])`, 'g');
 /** `Push this to conclusion AI @garloff`: owner at the very end of a sentence. */
 const END_AI = new RegExp(String.raw`\s[_*]*AI[_*]*\s+(${HL})\s*[.!]?\s*$`);
 /** A label that introduces a list of action items: `AI:`, `AI for this week:`, `=> TODO:`, `Todos`. */
-const ACTION_LABEL = /^[_*]*(?:[-=]>\s*)?[_*]*(?:AI|AIs|AI['’]s|[Aa]ction[ -]?[Ii]tems?|[Tt][Oo]-?[Dd][Oo]s?)(?:\s+(?:for|from|of|until|till|this|last|next|open|pending)\b[^:@]{0,40})?\s*:?[_*]*\s*$/;
+const ACTION_LABEL = /^[_*]*(?:[-=]>\s*)?[_*]*(?:AI|AIs|AI['’]s|[Aa]ction[ -]?(?:[Ii]tems?|[Pp]oints?)|[Aa]ufgaben|[Tt][Oo]-?[Dd][Oo]s?)(?:\s+(?:for|from|of|until|till|this|last|next|open|pending)\b[^:@]{0,40})?\s*:?[_*]*\s*$/;
 
 /** Status words that open a sub-bullet (`- done: <url>`, `- in progress: …`). */
 const STATUS = /^(?:done|open|closed|in[ -]progress|ongoing|on[ -]going|wip|blocked|postponed|deferred|obsolete|dropped|pending|started|cancell?ed|not done|no progress|waiting|finished|completed|moved|still open|status)\b/i;
@@ -34,7 +34,12 @@ const NOTHING = /^[_*(]*(?:none|nothing|n\/a|-+|—)[_*).]*$|^no (?:open )?(?:AI
 /** `Action items`, `Todos`, `Check AIs from last time`, `AI's`, `TODO: Docs updates`. */
 export function isActionHeading(text: string): boolean {
   const t = text.replace(/^[^\p{L}]+/u, '').trim();
-  return /^(?:(?:check|review|open|pending|new|previous|last|outstanding|our)\s+)*(?:action[\s-]*items?|to-?dos?|to do|ais|ai['’]s|ai(?=\s*(?::|$|\(|from\b|of\b)))(?![\w-])/i.test(t);
+  return /^(?:(?:check|review|open|pending|new|previous|last|outstanding|our)\s+)*(?:action[\s-]*(?:items?|points?)|to-?dos?|to do|aufgaben|ais|ai['’]s|ai(?=\s*(?::|$|\(\s*@|from\b|of\b)))(?![\w-])/i.test(t);
+}
+
+/** A heading that is only `AI`: a topic (artificial intelligence) unless its items name assignees. */
+function isBareAiHeading(text: string): boolean {
+  return /^ai$/i.test(text.replace(/^[^\p{L}]+/u, '').trim());
 }
 
 /**
@@ -77,8 +82,61 @@ function keysIn(text: string): string[] {
   return uniqueKeys(handlesIn(text).map((h) => h.key));
 }
 
+/**
+ * The meeting's participants by the ways an item may name them: full name,
+ * abbreviation written with the entry (`Jane Doe (JD)`), initials of a
+ * name of two or more words (`JD`), first name when only one participant has
+ * it. Keys are the participants' keys (handles stay handles).
+ */
+export function participantNames(participants: readonly Participant[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const firsts = new Map<string, Set<string>>();
+  // An abbreviation written for two people names neither.
+  const abbreviations = new Map<string, Set<string>>();
+  for (const p of participants) if (p.abbreviation) (abbreviations.get(p.abbreviation.toLowerCase()) ?? abbreviations.set(p.abbreviation.toLowerCase(), new Set()).get(p.abbreviation.toLowerCase())!).add(p.key);
+  for (const p of participants) {
+    const name = p.name ?? (p.abbreviationOnly || p.label.startsWith('@') ? undefined : p.label);
+    if (p.abbreviation && abbreviations.get(p.abbreviation.toLowerCase())!.size === 1) out.set(p.abbreviation.toLowerCase(), p.key);
+    // A handle written without its `@` (`…: tobie`).
+    if (p.label.startsWith('@')) out.set(p.key, p.key);
+    if (!name) continue;
+    out.set(name.toLowerCase(), p.key);
+    const words = name.split(/\s+/);
+    if (words.length >= 2) {
+      const initials = words.map((w) => w[0]!).join('');
+      if (/^\p{Lu}+$/u.test(initials) && !out.has(initials.toLowerCase())) out.set(initials.toLowerCase(), p.key);
+      const first = words[0]!.toLowerCase();
+      (firsts.get(first) ?? firsts.set(first, new Set()).get(first)!).add(p.key);
+    }
+  }
+  for (const [first, keys] of firsts) if (keys.size === 1 && !out.has(first)) out.set(first, [...keys][0]!);
+  return out;
+}
+
+/** Participant keys for names written before `to`/`will`/`:` (`Jane Doe and JD to …`), or [] when any is no participant. */
+function keysOfNames(names: string, byName: ReadonlyMap<string, string>): string[] {
+  const parts = names.split(/\s*(?:,|&|\+|\/|\band\b|\bund\b)\s*/).map((x) => x.replace(/^[_*]+|[_*]+$/g, '').trim()).filter(Boolean);
+  const keys = parts.map((x) => byName.get(x.toLowerCase()));
+  return keys.length > 0 && keys.every((k): k is string => k !== undefined) ? uniqueKeys(keys) : [];
+}
+
+/** `Jane Doe: …`, `JD to …`, `Jane and Max will …` at the start of an item text. */
+const LEADING_NAMES = /^[_*]*([\p{L}][\p{L}'’.\- ,&/+]{0,80}?)[_*]*(?=\s*:|\s+(?:to|will|should|shall|must|needs? to|takes?|is going to|wird|soll)\b)/u;
+
+/** `… - Jane Doe`, `…: Chris`, `… (JD)` at the end of an item text. */
+const TRAILING_NAMES = /(?:\s[-–—]\s*|:\s*|\s\(\s*)([\p{L}][\p{L}'’. ,&/+-]{0,60}?)\s*\)?\s*[.!]?\s*$/u;
+
+function assigneesByName(text: string, byName: ReadonlyMap<string, string>): string[] {
+  if (byName.size === 0) return [];
+  const lead = LEADING_NAMES.exec(text);
+  const leading = lead ? keysOfNames(lead[1]!.trim(), byName) : [];
+  if (leading.length) return leading;
+  const trail = TRAILING_NAMES.exec(text);
+  return trail ? keysOfNames(trail[1]!.trim(), byName) : [];
+}
+
 /** Assignees at the start (`@x will …`, `@x:`) or end (`(@x)`, `=> @x`) of an item text. */
-function assigneesFromText(text: string): { assignees: string[]; text: string } {
+function assigneesFromText(text: string, byName: ReadonlyMap<string, string> = new Map()): { assignees: string[]; text: string } {
   const lead = LEADING_HANDLES.exec(text);
   if (lead) return { assignees: keysIn(lead[0]), text };
   const trail = TRAILING_HANDLES.exec(text);
@@ -92,7 +150,8 @@ function assigneesFromText(text: string): { assignees: string[]; text: string } 
   if (inner) return { assignees: keysIn(inner[1]!), text };
   // `finalizing Code of Conduct @FriederikeZelke`: owners named last; the text stays as written.
   if (trail?.[3]) return { assignees: keysIn(trail[3]), text };
-  return { assignees: [], text };
+  // `Jane Doe: book the room`, `JD to review`: participants of the meeting named first.
+  return { assignees: assigneesByName(text, byName), text };
 }
 
 /** Strip leading whitespace, block quote markers, list marker and task checkbox. */
@@ -123,7 +182,7 @@ export interface FoundMarker {
  * bracket when the marker stands in brackets); an inline `(AI @x)` takes the
  * rest of the line as its text.
  */
-export function findMarkers(rawLine: string): FoundMarker[] {
+export function findMarkers(rawLine: string, byName: ReadonlyMap<string, string> = new Map()): FoundMarker[] {
   const line = normalizeMarkers(rawLine);
   const out: FoundMarker[] = [];
   const matches = [...line.matchAll(MARKER)];
@@ -156,6 +215,13 @@ export function findMarkers(rawLine: string): FoundMarker[] {
       // `AI: @x will …`: the handle belongs to the sentence, keep it in the text.
       keepRest = Boolean(colon) && afterHandles.trim() !== '' && !/^[_*]*\s*[:\-–)]/.test(afterHandles);
       if (!keepRest) rest = afterHandles;
+    } else if (!colon && /^\s+for\s+[^:]{1,80}:/.test(tail)) {
+      // `Action item for Jane Doe: book the room`, `AI for @x: …`.
+      const forWhom = /^\s+for\s+([^:]{1,80}):[_*]*\s*/.exec(tail)!;
+      const handles = keysIn(forWhom[1]!);
+      assignees.push(...(handles.length ? handles : keysOfNames(forWhom[1]!.trim(), byName)));
+      rest = tail.slice(forWhom[0].length);
+      keepRest = true;
     } else if (!colon) {
       const dash = /^\s*[-–]\s/.test(tail);
       const tokenLabel = /^\s+[A-Za-z0-9][\w-]*\s*:/.test(tail); // `AI VP04: …`
@@ -199,8 +265,9 @@ interface LineInfo {
  *   heading, and the bullets under an `AI:` / `TODO:` label line or item.
  * Status comes from a sub-bullet (`- done: <url>`, `- open`) or a checkbox.
  */
-export function extractActionItems(doc: Doc): ActionItem[] {
+export function extractActionItems(doc: Doc, participants: readonly Participant[] = []): ActionItem[] {
   const { lines } = doc;
+  const byName = participantNames(participants);
   const info: LineInfo[] = lines.map(() => ({ skip: false }));
   const parentOf = new Map<ListItem, ListItem>();
   const items: ActionItem[] = [];
@@ -243,7 +310,7 @@ export function extractActionItems(doc: Doc): ActionItem[] {
     if (info[i]!.skip || !/AI|todo|action/i.test(raw)) continue;
     const item = info[i]!.item;
     const isItemStart = item !== undefined && startLine(item) === lineNo;
-    for (const found of findMarkers(stripLinePrefix(raw))) {
+    for (const found of findMarkers(stripLinePrefix(raw), byName)) {
       let text = found.text;
       let assignees = found.assignees;
       const ownsItem = found.atStart && isItemStart && item !== undefined;
@@ -261,7 +328,7 @@ export function extractActionItems(doc: Doc): ActionItem[] {
         status = 'done';
         text = text.replace(/\s*[-–]?\s*✅\s*$/, '');
       }
-      if (assignees.length === 0) ({ assignees, text } = assigneesFromText(text));
+      if (assignees.length === 0) ({ assignees, text } = assigneesFromText(text, byName));
       if (!text && item) {
         // `- ToDo: @a and @b` under a bullet: the bullet above says what to do.
         const parent = isItemStart ? parentOf.get(item) : item;
@@ -279,7 +346,7 @@ export function extractActionItems(doc: Doc): ActionItem[] {
     if (!line || taken.has(line)) return;
     const source = itemSource(lines, item).replace(/^[_*]+(?=@)/, '');
     if (!source.trim() || NOTHING.test(source.trim())) return;
-    const { assignees, text } = assigneesFromText(source);
+    const { assignees, text } = assigneesFromText(source, byName);
     const status = statusOf(item);
     items.push({ assignees, text: text.trim(), line, anchor: doc.anchorAt(line), ...(status ? { status } : {}) });
     taken.add(line);
@@ -289,19 +356,28 @@ export function extractActionItems(doc: Doc): ActionItem[] {
   };
   const blocks = doc.tree.children;
   let inActionSection = false;
+  let onlyAssigned = false;
+  const assigned = (list: List) => list.children.some((item) => assigneesFromText(itemSource(lines, item), byName).assignees.length > 0);
   blocks.forEach((block, i) => {
-    if (block.type === 'heading') inActionSection = isActionHeading(plainText(block));
-    else if (block.type === 'list' && inActionSection) addList(block);
+    if (block.type === 'heading') {
+      const text = plainText(block);
+      inActionSection = isActionHeading(text);
+      onlyAssigned = isBareAiHeading(text);
+    } else if (block.type === 'list' && inActionSection && (!onlyAssigned || assigned(block))) addList(block);
     else if (block.type === 'paragraph' && ACTION_LABEL.test(plainText(block))) {
       const next = blocks[i + 1];
       if (next?.type === 'list') addList(next);
     }
   });
-  visitParents(doc.tree as Root, 'listItem', (node: ListItem) => {
+  visitParents(doc.tree as Root, 'listItem', (node: ListItem, ancestors) => {
     const own = node.children.filter((c) => c.type !== 'list');
     const label = own.length > 0 && ACTION_LABEL.test(own.map((c) => plainText(c)).join(' '));
     if (label) for (const child of node.children) if (child.type === 'list') addList(child);
-    if (typeof node.checked === 'boolean') addItem(node);
+    if (typeof node.checked !== 'boolean') return;
+    // A checkbox nested under a topic is a checklist of that topic (`- [x] Object storage`), not a task;
+    // it counts when it names an assignee. Top-level checkboxes are tasks.
+    const nested = ancestors.some((a) => a.type === 'listItem');
+    if (!nested || assigneesFromText(itemSource(lines, node), byName).assignees.length > 0) addItem(node);
   });
 
   return items.sort((a, b) => a.line - b.line);

@@ -1,8 +1,8 @@
-import type { Definition, Nodes, Parents, Root } from 'mdast';
+import type { Definition, ListItem, Nodes, Parents, Root } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
 import { issueKey, issueRefFromUrl, repoOfUrl, type IssueRef } from '../github.ts';
 import type { IssueMention } from './types.ts';
-import { blockSource, excerptBlock, excerptOf, lineInValue, startLine, endLine, type Doc } from './markdown.ts';
+import { blockSource, excerptBlock, excerptOf, lineInValue, ownLines, startLine, endLine, type Doc } from './markdown.ts';
 import { isIndentedCode } from './participants.ts';
 
 /** github.com URLs inside free text or raw HTML (hrefs included). */
@@ -30,6 +30,8 @@ interface Candidate {
   repo?: string;
   line: number;
   block: Parents | undefined;
+  /** The list items it stands in, nearest first (for a bare `#N`: the item, then its parents). */
+  items: ListItem[];
 }
 
 /** Capital initials of a CamelCase org: `SovereignCloudStack` -> `scs`. */
@@ -59,9 +61,13 @@ export function extractIssues(doc: Doc): IssueMention[] {
   // Knowledge from every github URL in the file: repo -> orgs (with counts).
   const repoOrgs = new Map<string, Map<string, number>>();
   const orgNames = new Map<string, string>(); // lower -> as written (for initials)
-  const learn = (url: string) => {
+  // Repos named on each line (any github URL, issue or not), for the context of a bare `#N`.
+  const reposByLine = new Map<number, Set<string>>();
+  const nameRepo = (line: number, repoKey: string) => (reposByLine.get(line) ?? reposByLine.set(line, new Set()).get(line)!).add(repoKey);
+  const learn = (url: string, line = 0) => {
     const r = repoOfUrl(url);
     if (!r) return;
+    if (line) nameRepo(line, `${r.org}/${r.repo}`);
     const orgs = repoOrgs.get(r.repo) ?? new Map<string, number>();
     orgs.set(r.org, (orgs.get(r.org) ?? 0) + 1);
     repoOrgs.set(r.repo, orgs);
@@ -69,7 +75,7 @@ export function extractIssues(doc: Doc): IssueMention[] {
     if (written && !orgNames.has(r.org)) orgNames.set(r.org, written);
   };
   const addUrl = (url: string, line: number, block: Parents | Nodes | undefined) => {
-    learn(url);
+    learn(url, line);
     const ref = issueRefFromUrl(url);
     if (ref) linkRefs.push({ ref, line, block });
   };
@@ -109,6 +115,7 @@ export function extractIssues(doc: Doc): IssueMention[] {
       }
       case 'text': {
         const block = excerptBlock(ancestors);
+        const items = ancestors.filter((a): a is ListItem => a.type === 'listItem').reverse();
         const base = startLine(node);
         // Bare URLs that GFM did not autolink (e.g. glued to a colon).
         for (const m of node.value.matchAll(URL_IN_TEXT)) addUrl(m[0], lineInValue(base, node.value, m.index), block);
@@ -116,7 +123,7 @@ export function extractIssues(doc: Doc): IssueMention[] {
           const line = lineInValue(base, node.value, c.index);
           // `Workshop \#5`: an escaped hash is an ordinal by intent.
           if (c.repo === undefined && (lines[line - 1] ?? '').includes(`\\#${c.number}`)) continue;
-          candidates.push({ number: c.number, ...(c.org ? { org: c.org } : {}), ...(c.repo ? { repo: c.repo } : {}), line, block });
+          candidates.push({ number: c.number, ...(c.org ? { org: c.org } : {}), ...(c.repo ? { repo: c.repo } : {}), line, block, items });
         }
         return undefined;
       }
@@ -192,6 +199,7 @@ export function extractIssues(doc: Doc): IssueMention[] {
       if (org) repoKey = `${org}/${c.repo}`;
     }
     if (repoKey) {
+      nameRepo(c.line, repoKey);
       const ref = push(repoKey, c);
       named.set(c.block, [...(named.get(c.block) ?? []), { ref, line: c.line, block: c.block }]);
     } else {
@@ -199,6 +207,30 @@ export function extractIssues(doc: Doc): IssueMention[] {
       delete c.repo;
     }
   }
+  // `org/repo` written in a heading (`### example-org/cli`) names the section's repo.
+  for (const h of doc.headings) {
+    for (const m of h.text.matchAll(/(?<![\w./-])([A-Za-z0-9][\w-]*)\/([A-Za-z0-9][\w.-]*[\w])(?![\w/#-])/g)) {
+      if (!/^\d+$/.test(m[2]!)) nameRepo(h.line, `${orgAlias(m[1]!)}/${m[2]!.toLowerCase()}`);
+    }
+  }
+  const reposOnLines = (start: number, end: number): Set<string> => {
+    const out = new Set<string>();
+    for (let l = start; l <= end; l++) for (const r of reposByLine.get(l) ?? []) out.add(r);
+    return out;
+  };
+  /** The repo named by the nearest context of a bare `#N`: its list item, the parent items, then the section heading. */
+  const repoFromContext = (c: Candidate): string | undefined => {
+    for (const item of c.items) {
+      const { start, end } = ownLines(item);
+      const repos = reposOnLines(start, end);
+      if (repos.size === 1) return [...repos][0];
+      if (repos.size > 1) return undefined; // the nearest context names several: ambiguous
+    }
+    const heading = [...doc.headings].reverse().find((h) => h.line <= c.line);
+    if (!heading) return undefined;
+    const repos = reposOnLines(heading.line, heading.line);
+    return repos.size === 1 ? [...repos][0] : undefined;
+  };
   for (const c of candidates) {
     if (c.repo !== undefined) continue;
     const context = [...contextLinks(c.block), ...(c.block ? (named.get(c.block) ?? []) : [])];
@@ -209,7 +241,7 @@ export function extractIssues(doc: Doc): IssueMention[] {
     if (sameNumberInContext) repoKey = `${sameNumberInContext.ref.org}/${sameNumberInContext.ref.repo}`;
     else if (inFile && inFile.size === 1) repoKey = [...inFile][0];
     else if (repos.size === 1) repoKey = [...repos][0];
-    else repoKey = doc.config.defaultRepos[doc.series]?.toLowerCase();
+    else repoKey = repoFromContext(c) ?? doc.config.defaultRepos[doc.series]?.toLowerCase();
     if (repoKey) push(repoKey, c);
   }
 
@@ -279,7 +311,8 @@ export function shorthandIn(text: string): { number: number; index: number; org?
       continue;
     }
     const spaced = /([A-Za-z][\w-]*)[\\]?\s+$/.exec(before);
-    if (spaced && ORDINAL_WORDS.has(spaced[1]!.toLowerCase())) continue;
+    // `GX-Hackathon #5`: the last part of a compound name decides.
+    if (spaced && ORDINAL_WORDS.has(spaced[1]!.toLowerCase().split('-').pop()!)) continue;
     out.push({ number, index: m.index });
   }
   return out;

@@ -93,6 +93,14 @@ export function personName(indexes: ArchiveIndexes, key: string): string {
   return indexes.people.get(key)?.name ?? key;
 }
 
+/** A person's name with the handle, when both are known: `Jane Doe (@jdoe)`; else the name or `@handle`. */
+export function personNameWithHandle(indexes: ArchiveIndexes, key: string): string {
+  const person = indexes.people.get(key);
+  if (!person) return key;
+  const handleOnly = person.name.replace(/^@/, '').toLowerCase() === person.key;
+  return person.github && !handleOnly ? `${person.name} (@${person.key})` : person.name;
+}
+
 /** A series as a link to its page, with its display name. */
 export function seriesLink({ config, paths }: Pick<ViewContext, 'config' | 'paths'>, series: string): Link {
   return { label: seriesName(config, series), href: paths.series(series) };

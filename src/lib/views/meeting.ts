@@ -2,8 +2,8 @@
 import { seriesName } from '../config.ts';
 import { relativeDay } from '../format-date.ts';
 import { meetingDescription } from '../describe.ts';
-import type { Heading } from '../minutes/types.ts';
-import { personName, siteView, type Link, type PageView, type ViewContext } from './context.ts';
+import type { Heading, MeetingCopy } from '../minutes/types.ts';
+import { personName, personNameWithHandle, siteView, type Link, type PageView, type ViewContext } from './context.ts';
 import { meetingTopicNotes, type SectionTopicNote } from './topics.ts';
 
 export interface MeetingParticipant extends Link {
@@ -35,10 +35,15 @@ export interface MeetingPageProps extends PageView {
   actionItems: MeetingActionItem[];
   /** The rendered minutes (sanitized HTML from the loader). */
   html: string;
-  /** The page title already says what a leading date heading says: keep its anchor, hide the repeat. */
+  /**
+   * The page title already says what a leading date heading says, or the first heading is the title:
+   * keep its anchor, hide the repeat.
+   */
   hideFirstHeading: boolean;
   /** Sections that belong to a topic: "also discussed in N other meetings", prev/next in the thread. */
   topicNotes: SectionTopicNote[];
+  /** Dated byte-identical copies of this meeting's file (their URLs lead here). */
+  copies: { source: string; date: string }[];
   issues: Link[];
   prev?: Link;
   next?: Link;
@@ -50,7 +55,7 @@ export function plainActionText(md: string): string {
   return md.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[_*`]/g, '');
 }
 
-export function meetingView(ctx: ViewContext, input: { id: string; html: string; today: Date }): MeetingPageProps {
+export function meetingView(ctx: ViewContext, input: { id: string; html: string; today: Date; copies?: readonly MeetingCopy[] }): MeetingPageProps {
   const { indexes, config, paths } = ctx;
   const meeting = indexes.byId.get(input.id);
   if (!meeting) throw new Error(`no meeting ${input.id}`);
@@ -59,7 +64,8 @@ export function meetingView(ctx: ViewContext, input: { id: string; html: string;
   const person = (key: string): Link => ({ label: personName(indexes, key), href: paths.person(key) });
   const first = meeting.headings[0];
   const date = meeting.date;
-  const title = meeting.title === `${name} ${date}` ? meeting.title : `${meeting.title} (${name} ${meeting.slug})`;
+  // A title that is the series name (the meetings share it) gets the date, not the name twice.
+  const title = meeting.title === `${name} ${date}` ? meeting.title : meeting.title === name ? `${name} ${meeting.slug}` : `${meeting.title} (${name} ${meeting.slug})`;
   return {
     site: siteView(ctx),
     head: {
@@ -76,7 +82,8 @@ export function meetingView(ctx: ViewContext, input: { id: string; html: string;
     date,
     ...(date ? { relativeDate: relativeDay(date, input.today) } : {}),
     // Two spellings of one person (an alias) are one chip.
-    participants: [...new Set(meeting.participants.map((p) => indexes.resolvePerson(p.key)))].map((key) => ({ key, ...person(key) })),
+    // Chips show the full name with the handle (`Jane Doe (@jdoe)`), however the file wrote the person.
+    participants: [...new Set(meeting.participants.map((p) => indexes.resolvePerson(p.key)))].map((key) => ({ key, ...person(key), label: personNameWithHandle(indexes, key) })),
     headings: meeting.headings,
     actionItems: meeting.actionItems.map((a) => ({
       anchor: a.anchor,
@@ -85,7 +92,10 @@ export function meetingView(ctx: ViewContext, input: { id: string; html: string;
       assignees: a.assignees.map((k) => person(indexes.resolvePerson(k))),
     })),
     html: input.html,
-    hideFirstHeading: Boolean(first && date && first.depth <= 2 && first.text.includes(date) && first.text.length <= date.length + 40),
+    hideFirstHeading: Boolean(
+      first && (first.anchor === meeting.titleHeading || (date && first.depth <= 2 && first.text.includes(date) && first.text.length <= date.length + 40)),
+    ),
+    copies: (input.copies ?? []).map((c) => ({ source: c.source, date: c.date })),
     topicNotes: meetingTopicNotes(ctx, meeting.id),
     issues: [...new Set(meeting.issues.map((i) => i.key))].map((key) => ({ label: key, href: paths.issue(key) })),
     ...(prev ? { prev: { label: prev.date ?? prev.slug, href: paths.meeting(prev.id) } } : {}),

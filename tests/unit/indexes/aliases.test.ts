@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAliases, resolvePerson } from '../../../src/lib/indexes/aliases.ts';
+import { parseAbbreviationList, parseAliases, resolvePerson, withAbbreviations } from '../../../src/lib/indexes/aliases.ts';
 
 describe('parseAliases', () => {
   const file = {
@@ -57,5 +57,20 @@ describe('parseAliases', () => {
   it('a conflicting alias keeps the first owner', () => {
     const { aliases: t } = parseAliases({ people: { a: { aliases: ['x'] }, b: { aliases: ['x'] } } });
     expect(resolvePerson(t, 'x')).toBe('a');
+  });
+});
+
+describe('abbreviation list', () => {
+  it('reads Name (ABBR) lines, skips comments and blanks, reports the rest', () => {
+    const { entries, problems } = parseAbbreviationList('# delegates\nJane Doe (JD)\n\n- Max Mustermann (MM)\nQA: Quentin Albers\nnot an entry line\n');
+    expect(entries).toEqual([['JD', 'Jane Doe'], ['MM', 'Max Mustermann'], ['QA', 'Quentin Albers']]);
+    expect(problems).toEqual(['abbreviations: line 6: "not an entry line" is not "Name (ABBR)"; ignored']);
+  });
+
+  it('adds each abbreviation as an alias of the name; the alias file wins', () => {
+    const { aliases } = parseAliases({ people: { jdoe: { aliases: ['Jane Doe'] }, other: { aliases: ['MM'] } } });
+    const table = withAbbreviations(aliases, [['JD', 'Jane Doe'], ['MM', 'Max Mustermann']]);
+    expect(resolvePerson(table, 'JD')).toBe('jdoe');
+    expect(resolvePerson(table, 'mm')).toBe('other');
   });
 });

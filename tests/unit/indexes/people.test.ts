@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAliases } from '../../../src/lib/indexes/aliases.ts';
 import { buildPeopleIndex, personMeetingsBySeries, sortPeople } from '../../../src/lib/indexes/people.ts';
-import type { ActionItem } from '../../../src/lib/minutes/types.ts';
+import type { ActionItem, Participant } from '../../../src/lib/minutes/types.ts';
 import { makeMeeting, who } from './make-meeting.ts';
 
 const ai = (assignees: string[], text: string, line: number, extra: Partial<ActionItem> = {}): ActionItem => ({ assignees, text, line, anchor: 'check-ais', ...extra });
@@ -21,7 +21,8 @@ describe('buildPeopleIndex: identity', () => {
     // key, name, meetings (date order, undated last), series counts, first, last
     ['juanptm', 'juanptm', ['iaas/2023-05-10', 'container/2023-05-15', 'iaas/2023-05-17', 'iaas/undated-notes'], { container: 1, iaas: 3 }, '2023-05-10', '2023-05-17'],
     ['matfechner', 'Matthias Fechner', ['iaas/2023-05-10', 'iaas/2023-05-17'], { iaas: 2 }, '2023-05-10', '2023-05-17'],
-    ['garloff', 'garloff', ['iaas/2023-05-10', 'iaas/2023-05-17'], { iaas: 2 }, '2023-05-10', '2023-05-17'],
+    // The bare name that resolves to the handle (here by alias) names the person.
+    ['garloff', 'Kurt Garloff', ['iaas/2023-05-10', 'iaas/2023-05-17'], { iaas: 2 }, '2023-05-10', '2023-05-17'],
     ['cahhbaum', 'cah_hbaum', ['container/2023-05-15'], { container: 1 }, '2023-05-15', '2023-05-15'],
   ])('%s', (key, name, ids, series, first, last) => {
     const p = index.get(key)!;
@@ -160,5 +161,56 @@ describe('helpers for the people pages', () => {
       ['iaas', 2, [['2023', ['iaas/2023-03-01']], ['2022', ['iaas/2022-03-01']]]],
       ['container', 1, [['2023', ['container/2023-04-01']]]],
     ]);
+  });
+});
+
+describe('buildPeopleIndex: one person per identity (names, handles, abbreviations)', () => {
+  const p = (key: string, label: string, extra: Partial<Participant> = {}): Participant => ({ key, label, ...extra });
+  const meetings = [
+    makeMeeting({ id: 'cpc/2024-01-09', participants: [p('afonseca', '@afonseca', { name: 'Abel Fonseca' }), p('enovak', '@enovak', { name: 'Eli Novak' }), p('qalbers', '@qalbers', { name: 'Quentin Albers', abbreviation: 'QA' })] }),
+    makeMeeting({ id: 'cpc/2024-01-23', participants: [p('abel fonseca', 'Abel Fonseca'), p('eli novak', 'Eli Novak'), p('qa', 'QA', { abbreviation: 'QA', abbreviationOnly: true }), p('rosa delgado', 'Rosa Delgado', { abbreviation: 'RD' })] }),
+    makeMeeting({
+      id: 'cpc/2024-02-06',
+      participants: [p('eli-n', '@eli-n', { name: 'Eli Novak' }), p('rd', 'RD', { abbreviation: 'RD', abbreviationOnly: true }), p('zz', 'ZZ', { abbreviation: 'ZZ', abbreviationOnly: true })],
+      actionItems: [{ assignees: ['abel fonseca'], text: 'send the budget', line: 9, anchor: '' }],
+    }),
+  ];
+  const index = buildPeopleIndex(meetings);
+
+  it.each([
+    ['afonseca', 'Abel Fonseca', ['cpc/2024-01-09', 'cpc/2024-01-23']],
+    ['qalbers', 'Quentin Albers', ['cpc/2024-01-09', 'cpc/2024-01-23']],
+    ['rosa delgado', 'Rosa Delgado', ['cpc/2024-01-23', 'cpc/2024-02-06']],
+    // One name written with two handles: nothing merged.
+    ['enovak', 'Eli Novak', ['cpc/2024-01-09']],
+    ['eli-n', 'Eli Novak', ['cpc/2024-02-06']],
+    ['eli novak', 'Eli Novak', ['cpc/2024-01-23']],
+    // An abbreviation nobody wrote out stays as written.
+    ['zz', 'ZZ', ['cpc/2024-02-06']],
+  ])('%s is "%s", attending %j', (key, name, ids) => {
+    expect(index.get(key)?.name).toBe(name);
+    expect(index.get(key)?.meetings).toEqual(ids);
+  });
+
+  it('has no separate page for a bare name or abbreviation that resolves', () => {
+    expect([...index.keys()].sort()).toEqual(['afonseca', 'eli novak', 'eli-n', 'enovak', 'qalbers', 'rosa delgado', 'zz']);
+    expect(index.resolve('Abel Fonseca')).toBe('afonseca');
+    expect(index.resolve('qa')).toBe('qalbers');
+    expect(index.resolve('rd')).toBe('rosa delgado');
+  });
+
+  it('gives a name assignee the handle person', () => {
+    expect(index.get('afonseca')?.actionItems.map((a) => a.text)).toEqual(['send the budget']);
+  });
+
+  it('lists names written with several handles for the report', () => {
+    expect([...index.namesWithSeveralHandles]).toEqual([['eli novak', ['eli-n', 'enovak']]]);
+  });
+
+  it('the alias file wins over what the minutes write', () => {
+    const { aliases } = parseAliases({ people: { 'abel-f': { name: 'Abel F.', aliases: ['afonseca', 'Abel Fonseca'] } } });
+    const aliased = buildPeopleIndex(meetings, aliases);
+    expect(aliased.get('abel-f')?.name).toBe('Abel F.');
+    expect(aliased.get('abel-f')?.meetings).toEqual(['cpc/2024-01-09', 'cpc/2024-01-23']);
   });
 });

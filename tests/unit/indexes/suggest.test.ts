@@ -59,3 +59,11 @@ describe('suggestAliases', () => {
     expect(out.some((s) => s.a === 'matfecher' && s.b === 'matfechner')).toBe(true);
   });
 });
+
+describe('suggestAliases: one name written with two handles', () => {
+  it('suggests the two handles, never merges them', () => {
+    const got = suggestAliases([{ key: 'enovak', count: 3 }, { key: 'eli-n', count: 1 }], undefined, { sameName: new Map([['eli novak', ['eli-n', 'enovak']]]) });
+    expect(got.map((s) => [s.a, s.b, s.reason])).toEqual([['eli-n', 'enovak', 'same-name']]);
+    expect(got[0]!.message).toBe('eli-n → enovak (one name written with both handles; 1 vs 3 meetings)');
+  });
+});

@@ -29,6 +29,14 @@ describe('issue references', () => {
     { name: '# inside URLs and code is not an issue', lines: [`- [x](${SCS}/issues/issues/1) https://matrix.to/#/!room:matrix.org`, '- `#2`', '```', '#3', '```'], keys: ['sovereigncloudstack/issues#1'] },
     { name: 'links into the minutes repo are not issues', lines: [`- ${SCS}/minutes/blob/main/iaas/20220801.md`, `- ${SCS}/minutes/tree/main/iaas`], keys: [] },
     { name: 'HTML comments are skipped', lines: [`<!-- ${SCS}/issues/issues/9 -->`], keys: [] },
+    { name: 'bare #N in a sub-item: the parent item names the repo', lines: [`- Loader, see ${SCS}/plugins/pull/7`, '  - follow-up #8'], keys: ['sovereigncloudstack/plugins#7', 'sovereigncloudstack/plugins#8'] },
+    { name: 'bare #N in a sub-item: the parent names the repo as shorthand', lines: ['- Docs in osism/docs#3', '  - #5 is a duplicate'], keys: ['osism/docs#3', 'osism/docs#5'] },
+    { name: 'bare #N in a sub-sub-item: the grandparent names it', lines: [`- [repo](${SCS}/builder)`, '  - caching', '    - #41 merged'], keys: ['sovereigncloudstack/builder#41'] },
+    { name: 'bare #N: the section heading links the repo', lines: [`## [builder](${SCS}/builder)`, '- caching', '  - #44 still open'], keys: ['sovereigncloudstack/builder#44'] },
+    { name: 'bare #N: the section heading writes org/repo', lines: ['### example-org/cli', '* Flag parsing', '  * #17 was merged'], keys: ['example-org/cli#17'] },
+    { name: 'bare #N in a paragraph: the section heading writes org/repo', lines: ['### example-org/cli', 'Merged #17 this week.'], keys: ['example-org/cli#17'] },
+    { name: 'bare #N: the nearest item names two repos', lines: [`- [a](${SCS}/a) and [b](${SCS}/b)`, '  - #9 fixed'], keys: [] },
+    { name: 'a #N that is part of a name', lines: [`## [builder](${SCS}/builder)`, '- GX-Hackathon #5 recap', '- Tech-Talk #2'], keys: [] },
   ])('$name', ({ lines, keys, defaultRepos }) => {
     expect(keysOf(lines, 'iaas/20230517.md', defaultRepos)).toEqual(keys);
   });

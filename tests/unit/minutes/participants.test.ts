@@ -86,3 +86,59 @@ describe('mentions', () => {
     ]);
   });
 });
+
+describe('attendance by format rules (issue 15)', () => {
+  it.each([
+    { name: 'misspelt heading, not listed anywhere', lines: ['## Participantst', '- @a'], keys: ['a'] },
+    { name: 'misspelt Attendees', lines: ['## Atendees', '- @a'], keys: ['a'] },
+    { name: 'German Anwesend', lines: ['### Anwesend', '- Kurt Garloff'], keys: ['kurt garloff'] },
+    { name: 'Attendance heading', lines: ['## Attendance', '- @a'], keys: ['a'] },
+    { name: 'heading about something else', lines: ['## Presentation of results', '- Kurt Garloff'], keys: [] },
+    { name: 'sub-headed groups under the heading', lines: ['## Participants', '### In presence', '- @a', '### Remote', '- @b', '## Agenda', '- Kurt Garloff'], keys: ['a', 'b'] },
+    { name: 'absentee sub-heading', lines: ['## Attendees', '- @a', '### Apologies', '- @b', '### Remote', '- @c'], keys: ['a', 'c'] },
+    { name: 'nested under another heading', lines: ['# Call', '## Minutes', '### Present', '- @a', '### Discussion', '- Kurt Garloff'], keys: ['a'] },
+    { name: 'bold label with a list', lines: ['# Call', '**Attendees:**', '- @a', '- Kim Lee'], keys: ['a', 'kim lee'] },
+    { name: 'label groups in a row, absent skipped', lines: ['# Call', '**In-person attendees:**', '- @a', '', '**Remote:**', '- @b', '', '**Absent:**', '- @c'], keys: ['a', 'b'] },
+    { name: 'Participation: @a, @b', lines: ['# Call', 'Participation: @a, @b'], keys: ['a', 'b'] },
+    { name: 'label then a comma paragraph', lines: ['# Call', 'Attendees:', '', 'Kim Lee, Max Mustermann, @a'], keys: ['kim lee', 'max mustermann', 'a'] },
+    { name: 'label then a table', lines: ['# Call', '**Attendees:**', '', '| Name | Organization |', '|---|---|', '| Kim Lee | Acme |', '| | |', '| Max Mustermann | Beta |'], keys: ['kim lee', 'max mustermann'] },
+    { name: 'table under a heading, name column by header', lines: ['## Attendees', '| Org | Name |', '|---|---|', '| Acme | Kim Lee |'], keys: ['kim lee'] },
+    { name: 'table with a GitHub column', lines: ['## Attendees', '| Name | GitHub |', '|---|---|', '| Kim Lee | kimlee |'], keys: ['kimlee'] },
+    { name: 'regrets line is not attendance', lines: ['# Call', 'Present: Kim Lee, Max Mustermann', '', 'Regrets: Ana Silva'], keys: ['kim lee', 'max mustermann'] },
+    { name: 'affiliation after a dash is a note', lines: ['## Present', '- Jane Doe (@jdoe) - Acme, Some Board', '- Ana Silva - Beta, TAC'], keys: ['jdoe', 'ana silva'] },
+    { name: 'a sentence with a comma is no list', lines: ['## Present', '- @a', '- Joe, -> could move the issues over next week'], keys: ['a'] },
+    { name: 'a login written without its @', lines: ['## Participants', '- @a', '- tibeer'], keys: ['a', 'tibeer'] },
+    { name: 'an organisation over a nested list is a group, not a person', lines: ['## Participants', '- OSISM', '    - @a', '- Acme', '    - Kim Lee'], keys: ['a', 'kim lee'] },
+    { name: 'table: the column whose header says name', lines: ['## Attendees', '| Company | Representative |', '|---|---|', '| Acme | Kim Lee |', '', '| Org | Display name |', '|---|---|', '| Beta | Max Mustermann |'], keys: ['kim lee', 'max mustermann'] },
+    { name: 'organisation sub-headings over attendee lists', lines: ['## Participants', '### Acme', '- @a', '- Kim Lee', '### Beta GmbH', '- @b', '### Topic one', 'We talked about the roadmap for the next release.', '- @c will write it down'], keys: ['a', 'kim lee', 'b'] },
+    { name: 'a topic sub-heading over tasks ends the section', lines: ['## Participants', '- @a', '### Housekeeping', '- @b to send the mail', '- @c will book a room'], keys: ['a'] },
+    { name: 'one person per line with an affiliation after a comma', lines: ['## Attendees', '- Kim Lee, Acme Corp', '- Max Mustermann, Beta Inc', '- Ana Silva (@asilva), Gamma'], keys: ['kim lee', 'max mustermann', 'asilva'] },
+    { name: 'two people on one bullet stay two', lines: ['## Attendees', '- Kim Lee, Max Mustermann', '- @a'], keys: ['kim lee', 'max mustermann', 'a'] },
+    { name: 'lower-case words in a comma list are no logins', lines: ['## Participants', '- @a', '- status: valid, draft, abandoned'], keys: ['a'] },
+    { name: 'prose after the list ends the section', lines: ['## Participants', '* @a', '', 'We talked about where the docs are', 'hosted', '* status like valid, draft, abandoned'], keys: ['a'] },
+  ])('$name', ({ lines, keys: expected }) => {
+    expect(keys(lines)).toEqual(expected);
+  });
+
+  it.each([
+    { line: '* Jane Doe (@jdoe)', entry: { key: 'jdoe', label: '@jdoe', name: 'Jane Doe' } },
+    { line: '* Jane Doe(@jdoe)', entry: { key: 'jdoe', label: '@jdoe', name: 'Jane Doe' } },
+    { line: '* Jane Doe @jdoe (voting member)', entry: { key: 'jdoe', label: '@jdoe', name: 'Jane Doe' } },
+    { line: '* JD: Jane Doe (@jdoe)', entry: { key: 'jdoe', label: '@jdoe', name: 'Jane Doe', abbreviation: 'JD' } },
+    { line: '* Jane Doe (JD)', entry: { key: 'jane doe', label: 'Jane Doe', abbreviation: 'JD' } },
+    { line: '* JD, Max Mustermann', entry: { key: 'jd', label: 'JD', abbreviation: 'JD', abbreviationOnly: true } },
+    { line: '* Jane Doe (IBM)', entry: { key: 'jane doe', label: 'Jane Doe' } },
+    { line: '* Jane Doe (JDo)', entry: { key: 'jane doe', label: 'Jane Doe' } },
+    { line: '* Jane Doe (@jdoe) (JD)', entry: { key: 'jdoe', label: '@jdoe', name: 'Jane Doe' } },
+    { line: '* Jane Doe (jane@example.org)', entry: { key: 'jane doe', label: 'Jane Doe' } },
+    { line: '* Jane Doe <jane@example.org>', entry: { key: 'jane doe', label: 'Jane Doe' } },
+    { line: '* Jane Doe ([chat](https://matrix.to/#/@jane:example.org))', entry: { key: 'jane doe', label: 'Jane Doe' } },
+    { line: '* Jane Doe (Guest)', entry: { key: 'jane doe', label: 'Jane Doe' } },
+  ])('entry form $line', ({ line, entry }) => {
+    expect(parse(['## Present', line]).meeting.participants[0]).toEqual(entry);
+  });
+
+  it('an acronym alone on a line is an organisation, not a person', () => {
+    expect(keys(['## Present', '- OSISM', '- @a'])).toEqual(['a']);
+  });
+});
