@@ -40,10 +40,10 @@ export interface MeetingPageProps extends PageView {
    * keep its anchor, hide the repeat.
    */
   hideFirstHeading: boolean;
-  /** Sections that belong to a topic: "also discussed in N other meetings", prev/next in the thread. */
-  topicNotes: SectionTopicNote[];
   /** Dated byte-identical copies of this meeting's file (their URLs lead here). */
   copies: { source: string; date: string }[];
+  /** Sections that belong to a topic: "also discussed in N other meetings", prev/next in the thread. */
+  topicNotes: SectionTopicNote[];
   issues: Link[];
   prev?: Link;
   next?: Link;
