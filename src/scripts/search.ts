@@ -544,24 +544,29 @@ export function initSearchPage(root: HTMLElement): void {
     void showMore(generation).then(() => (list.children[firstNew]?.querySelector('a') as HTMLElement | null)?.focus());
   });
 
-  // Keyboard: ↓ from the box into the results, ↑/↓ between results, ↑ from the first back to the box; Enter follows the link.
-  const links = () => [...list.querySelectorAll<HTMLAnchorElement>('a.result-link')];
+  // Keyboard: ↓ from the box into the results (topics first), ↑/↓ between results, ↑ from the first back to the box; Enter follows the link.
+  const links = () => [
+    ...(topicList && !topicList.hidden ? topicList.querySelectorAll<HTMLAnchorElement>('a.topic-result-link') : []),
+    ...list.querySelectorAll<HTMLAnchorElement>('a.result-link'),
+  ];
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown' && links().length) {
       e.preventDefault();
       links()[0]!.focus();
     }
   });
-  list.addEventListener('keydown', (e) => {
+  const move = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
     const all = links();
-    const current = (e.target as HTMLElement).closest('li.search-result')?.querySelector<HTMLAnchorElement>('a.result-link');
+    const current = (e.target as HTMLElement).closest('li.search-result, li.topic-result')?.querySelector<HTMLAnchorElement>('a.result-link, a.topic-result-link');
     const i = current ? all.indexOf(current) : -1;
     e.preventDefault();
     if (e.key === 'ArrowDown') (all[i + 1] ?? (more.hidden ? all[i] : more))?.focus();
     else if (i <= 0) input.focus();
     else all[i - 1]!.focus();
-  });
+  };
+  list.addEventListener('keydown', move);
+  topicList?.addEventListener('keydown', move);
 
   // The index is wanted as soon as the page is open: start loading now, search what the URL asks for.
   void ready.then((pf) => {

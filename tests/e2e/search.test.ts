@@ -101,6 +101,9 @@ describe('search page (sample site, base /minutes)', () => {
     const found = await search.results();
     expect(found.length).toBeGreaterThan(1);
     await page.focus('[data-search-main]');
+    // The query names a topic: it comes first, then the meetings.
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-topic]')?.getAttribute('data-topic'))).toBe('keycloak-upgrade');
     await page.keyboard.press('ArrowDown');
     expect(await page.evaluate(() => document.activeElement?.closest('.search-result') === document.querySelector('.search-result'))).toBe(true);
     await page.keyboard.press('ArrowDown');
@@ -108,7 +111,9 @@ describe('search page (sample site, base /minutes)', () => {
     expect(new URL(second).pathname + new URL(second).hash).toBe(found[1]!.path + found[1]!.hash);
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-search-main'))).toBe(true);
+    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await Promise.all([page.waitForURL((u) => u.pathname === found[0]!.path), page.keyboard.press('Enter')]);
     expect(new URL(page.url()).hash).toBe(found[0]!.hash);
