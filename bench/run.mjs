@@ -337,7 +337,7 @@ async function buildOurs(ws, minutesDir, logBase) {
     cpuS: m.time ? m.time.userS + m.time.sysS : null,
     othersCores: m.othersCores,
     phases,
-    log: path.relative(PROJECT, m.log),
+    log: m.log,
   };
 }
 
@@ -363,7 +363,7 @@ async function buildFloor(ws, minutesDir, logBase) {
     cpuS: a.time && p.time ? a.time.userS + a.time.sysS + p.time.userS + p.time.sysS : null,
     othersCores: a.othersCores !== null && p.othersCores !== null ? (a.othersCores * a.wallMs + p.othersCores * p.wallMs) / (a.wallMs + p.wallMs) : null,
     phases: { ...parseBuildLog(a.text), pagefindLogged: parseBuildLog(p.text).pagefind },
-    log: path.relative(PROJECT, a.log),
+    log: a.log,
   };
 }
 
@@ -620,8 +620,7 @@ async function main() {
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, astro: versionOf('astro'), pagefind: versionOf('pagefind'), chromium: null },
     git: gitInfo(),
     oursCode: ws.ours ? await treeHash(ws.ours) : null,
-    // Paths relative to the project: results files are committed and compared across machines.
-    config: { sizes: opt.sizes, runs: opt.runs, searchSizes: opt.search ? opt.searchSizes : [], corpus: path.relative(PROJECT, opt.corpus), order: 'per run: ours cold, ours warm, floor cold, floor warm' },
+    config: { sizes: opt.sizes, runs: opt.runs, searchSizes: opt.search ? opt.searchSizes : [], corpus: opt.corpus, order: 'per run: ours cold, ours warm, floor cold, floor warm' },
     sizes: {},
   };
   if (result.oursCode) console.error(`bench: our code snapshot ${result.oursCode} (git ${result.git?.head ?? '?'}${result.git?.dirty ? ', uncommitted changes' : ''})`);

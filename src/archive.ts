@@ -11,7 +11,8 @@ import { parseAbbreviationList, parseAliases, withAbbreviations } from './lib/in
 import { pageKey } from './lib/page-keys.ts';
 import { createPaths, issueRouteParams, personSlug } from './lib/paths.ts';
 import { buildReport, type ReportEntry } from './lib/report.ts';
-import type { Meeting } from './lib/minutes/types.ts';
+import type { Meeting, MeetingCopy } from './lib/minutes/types.ts';
+import { nameSeries } from './lib/indexes/series-names.ts';
 import { issueJson } from './lib/indexes/json.ts';
 import type { ViewContext } from './lib/views/context.ts';
 import { issueView } from './lib/views/issue.ts';
@@ -39,9 +40,11 @@ async function load() {
   const entries = await getCollection('minutes');
   const reports: ReportEntry[] = [];
   const meetingEntries = new Map<string, MeetingEntry>();
+  const copies: MeetingCopy[] = [];
   for (const entry of entries) {
     const data = sourceRecord(entry);
     reports.push(data.report);
+    if (data.copy) copies.push(data.copy);
     if (data.meeting) {
       meetingEntries.set(data.meeting.id, {
         meeting: data.meeting,
@@ -54,8 +57,16 @@ async function load() {
   const abbreviations = parseAbbreviationList(settings.abbreviationsRaw ?? '');
   const aliases = withAbbreviations(parsedAliases.aliases, abbreviations.entries);
   const problems = [...parsedAliases.problems, ...abbreviations.problems];
-  const meetings = [...meetingEntries.values()].map((e) => e.meeting);
-  const indexes = buildArchiveIndexes(meetings, settings.config, aliases);
+  // Series named after the title their meetings share (unless configured): every view reads `config`.
+  const named = nameSeries([...meetingEntries.values()].map((e) => e.meeting), settings.config);
+  const config = named.config;
+  for (const meeting of named.meetings) meetingEntries.set(meeting.id, { ...meetingEntries.get(meeting.id)!, meeting });
+  const indexes = buildArchiveIndexes(named.meetings, config, aliases);
+  // Dated copies whose meeting exists, by that meeting's id: their URLs redirect to it, its page names them.
+  const copiesOf = new Map<string, MeetingCopy[]>();
+  for (const copy of copies.sort((a, b) => (a.source < b.source ? -1 : 1))) {
+    if (meetingEntries.has(copy.copyOf)) copiesOf.set(copy.copyOf, [...(copiesOf.get(copy.copyOf) ?? []), copy]);
+  }
   const report = buildReport(reports);
   const buildDate = new Date();
   const paths = createPaths(import.meta.env.BASE_URL);
@@ -63,10 +74,13 @@ async function load() {
   const layoutInputs = { site: import.meta.env.SITE ?? null };
   return {
     settings,
-    config: settings.config,
+    /** The site config with every series named (lib/indexes/series-names.ts). */
+    config,
     paths,
     /** What every view model reads (src/lib/views). */
-    views: { indexes, config: settings.config, paths } satisfies ViewContext,
+    views: { indexes, config, paths } satisfies ViewContext,
+    /** Dated copies of a meeting's file, by that meeting's id. */
+    copiesOf,
     meetingEntries,
     indexes,
     report,
@@ -102,31 +116,54 @@ async function keyed<R extends { props: unknown }>(routes: R[]): Promise<(R & { 
 export interface RedirectProps {
   to: string;
   title: string;
+  /** Why the URL leads elsewhere (a dated copy of the meeting's file). */
+  note?: string;
 }
 
 /** Route of a page that is either the page itself or a redirect to it. */
 type PageOrRedirect<P> = { redirect: false; page: P } | { redirect: true; page: RedirectProps };
 
-/** Every meeting page with its view model, plus the upstream file-name form (`/<series>/<YYYYMMDD>/`) as a redirect. */
+/** A file's own name as a URL segment, when it lies directly in a top folder (deeper names such as `dec-1` recur in every month's folder). */
+function stemAlias(source: string): string[] {
+  const parts = source.split('/');
+  return parts.length === 2 ? [parts[1]!.replace(/\.md$/i, '')] : [];
+}
+
+/** The upstream file-name form of a dated slug: `2023-05-17-overflow` → `20230517-overflow`. */
+function upstreamForm(slug: string): string[] {
+  const upstream = slug.replace(/^(\d{4})-(\d{2})-(\d{2})/, '$1$2$3');
+  return upstream === slug ? [] : [upstream];
+}
+
+/**
+ * Every meeting page with its view model, plus redirects: each file's own
+ * name (`/<series>/20230517/`, taken first so that it leads to that very
+ * file), the upstream file-name form of each dated slug, and the URLs of
+ * dated copies of a meeting's file (`/<series>/<date of the copy>/`, with a
+ * note), which lead to the meeting copied.
+ */
 export async function meetingRoutes() {
-  const { meetingEntries, pageKey, paths, views, buildDate } = await getArchive();
+  const { meetingEntries, pageKey, paths, views, buildDate, copiesOf } = await getArchive();
   const routes: { params: { series: string; meeting: string }; props: PageOrRedirect<ReturnType<typeof meetingView>>; cacheKey: string }[] = [];
   const taken = new Set([...meetingEntries.values()].map((e) => `${e.meeting.series}/${e.meeting.slug}`));
+  const redirect = (series: string, slug: string, meeting: Meeting, copy?: MeetingCopy) => {
+    const key = `${series}/${slug}`;
+    if (taken.has(key)) return;
+    taken.add(key);
+    const note = copy && `${copy.source} (${copy.date}) is a byte-identical copy of ${meeting.source}: the minutes of that file are shown.`;
+    const props = { redirect: true as const, page: { to: paths.meeting(meeting.id), title: meeting.title, ...(note ? { note } : {}) } };
+    routes.push({ params: { series, meeting: slug }, props, cacheKey: pageKey(props) });
+  };
   for (const { meeting, html } of meetingEntries.values()) {
-    const page = meetingView(views, { id: meeting.id, html, today: buildDate });
+    const page = meetingView(views, { id: meeting.id, html, today: buildDate, copies: copiesOf.get(meeting.id) ?? [] });
     const props = { redirect: false as const, page };
     routes.push({ params: { series: meeting.series, meeting: meeting.slug }, props, cacheKey: pageKey(props) });
-    const stem = meeting.source.split('/').pop()!.replace(/\.md$/i, '');
-    const upstream = meeting.slug.replace(/^(\d{4})-(\d{2})-(\d{2})/, '$1$2$3');
-    for (const alias of new Set([upstream, stem])) {
-      const key = `${meeting.series}/${alias}`;
-      if (alias !== meeting.slug && !taken.has(key) && meeting.source.split('/').length === 2) {
-        taken.add(key);
-        const props = { redirect: true as const, page: { to: paths.meeting(meeting.id), title: meeting.title } };
-        routes.push({ params: { series: meeting.series, meeting: alias }, props, cacheKey: pageKey(props) });
-      }
-    }
   }
+  const copies = [...copiesOf].flatMap(([id, list]) => list.map((copy) => ({ copy, meeting: meetingEntries.get(id)!.meeting })));
+  for (const { meeting } of meetingEntries.values()) for (const alias of stemAlias(meeting.source)) redirect(meeting.series, alias, meeting);
+  for (const { copy, meeting } of copies) for (const alias of [copy.slug, ...stemAlias(copy.source)]) redirect(copy.series, alias, meeting, copy);
+  for (const { meeting } of meetingEntries.values()) for (const alias of upstreamForm(meeting.slug)) redirect(meeting.series, alias, meeting);
+  for (const { copy, meeting } of copies) for (const alias of upstreamForm(copy.slug)) redirect(copy.series, alias, meeting, copy);
   return routes;
 }
 

@@ -17,6 +17,10 @@ export const SKIP_REASONS = {
   notInSeriesNotMarkdown: 'not in a series folder (not Markdown)',
   notInSeries: 'not in a series folder (minutes are <series>/<file>.md)',
   excluded: 'not minutes (excluded by name or by the config)',
+  /** Undated, and named like a repository document (lib/minutes/layout.ts `isDocumentName`). */
+  document: "not minutes: no date, and the name is a repository document's (README, licence, charter, policy, template, table of contents…)",
+  /** Undated, in a series that holds no dated minutes. */
+  undatedFolder: 'not minutes: no date, in a folder that holds no dated minutes',
 } as const;
 
 /**
@@ -46,6 +50,11 @@ export function linkReason(target: string, markdown: boolean): string {
 /** The reason of a file with the same bytes as one already taken. */
 export function copyReason(first: string): string {
   return `byte-identical copy of ${first}`;
+}
+
+/** The reason of a dated copy of a meeting's file, whose URLs lead to that meeting. */
+export function keptCopyReason(first: string, meetingId: string): string {
+  return `${copyReason(first)}; its URLs lead to that meeting (${meetingId})`;
 }
 
 /** One file found under MINUTES_DIR, and what became of it. */

@@ -1,7 +1,7 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { copyReason, linkReason, PROBLEM_REASONS, SKIP_REASONS, type ReportEntry } from '../lib/report.ts';
+import { linkReason, PROBLEM_REASONS, SKIP_REASONS, type ReportEntry } from '../lib/report.ts';
 
 /** Files larger than this are listed, not parsed: no minutes are this long, and remark would take seconds. */
 export const MAX_MINUTES_BYTES = 2 * 1024 * 1024;
@@ -15,9 +15,18 @@ export interface MinutesFile {
   hash: string;
 }
 
+/** A Markdown file byte-identical to an earlier one (by source order). */
+export interface CopiedFile {
+  source: string;
+  /** The file it copies (a member of `minutes`). */
+  copyOf: string;
+}
+
 export interface Inventory {
   /** Files to parse, sorted by source. */
   minutes: MinutesFile[];
+  /** Byte-identical copies of files in `minutes`: the loader decides whether they keep URLs of their own. */
+  copies: CopiedFile[];
   /** Every other file found (skipped or duplicate), with the reason. */
   others: ReportEntry[];
   /** Image files next to the minutes (sources), served as assets. */
@@ -38,6 +47,7 @@ export async function takeInventory(
   known: ReadonlyMap<string, string> = new Map(),
 ): Promise<Inventory> {
   const minutes: MinutesFile[] = [];
+  const copies: CopiedFile[] = [];
   const others: ReportEntry[] = [];
   const images: string[] = [];
   const realRoot = await realpath(root);
@@ -77,7 +87,7 @@ export async function takeInventory(
       skip(source, `${PROBLEM_REASONS.unreadable} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
   }
-  return { minutes, others, images };
+  return { minutes, copies, others, images };
 
   async function sortFile(abs: string, source: string, link: boolean): Promise<void> {
     const ext = path.extname(source).toLowerCase();
@@ -134,7 +144,7 @@ export async function takeInventory(
     const hash = createHash('sha1').update(bytes).digest('hex');
     const first = byHash.get(hash);
     if (first !== undefined) {
-      skip(source, copyReason(first), 'duplicate');
+      copies.push({ source, copyOf: first });
       return;
     }
     byHash.set(hash, source);

@@ -1,20 +1,23 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { parseMinutes } from '../lib/minutes/parse.ts';
 import { issueRefFromUrl } from '../lib/github.ts';
-import type { Meeting, ParseWarning } from '../lib/minutes/types.ts';
+import type { Meeting, MeetingCopy, ParseWarning } from '../lib/minutes/types.ts';
 import { SKIP_REASONS, type ReportEntry } from '../lib/report.ts';
-import { createPaths, RESERVED_SEGMENTS } from '../lib/paths.ts';
+import { createPaths } from '../lib/paths.ts';
 import { renderMarkdownFragment, renderMinutes, type RenderOptions } from '../lib/markdown/render.ts';
 import { excludedBy, takeInventory, type MinutesFile } from './inventory.ts';
 import path from 'node:path';
 import { parseAbbreviationList, parseAliases } from '../lib/indexes/aliases.ts';
 import { ABBREVIATION_FILES, loadSettings, type Settings } from '../settings.ts';
+import { seriesOfInventory, settleMeetings } from './catalogue.ts';
 import { createLinkResolvers, findAnchor, type AnchorLookup } from './links.ts';
 
 /** What the collection stores per file found: the report line, and the meeting for pages. */
 export interface SourceRecord extends Record<string, unknown> {
   report: ReportEntry;
   meeting?: Meeting;
+  /** A dated byte-identical copy of a meeting's file: its URLs lead to that meeting. */
+  copy?: MeetingCopy;
   /** Rendered excerpt per entry of `meeting.issues` (same order). */
   issueExcerptsHtml?: string[];
   /** Anchors the rendering looked up in other meetings: it is stale when one of them now resolves differently. */
@@ -24,7 +27,7 @@ export interface SourceRecord extends Record<string, unknown> {
 }
 
 /** Bump when the parser or renderer changes output, so cached entries are re-parsed. */
-const PIPELINE_VERSION = '3';
+const PIPELINE_VERSION = '4';
 
 /** Decode as UTF-8; invalid bytes become U+FFFD and a warning with the first bad line. */
 export function decodeMinutes(bytes: Buffer): { text: string; warnings: ParseWarning[] } {
@@ -87,40 +90,35 @@ async function loadAll({ store, logger, generateDigest, config: astroConfig }: L
   };
 
   // Pass 1: parse changed files; reuse stored meetings for unchanged ones (their ids feed link resolution).
-  const parsed: { file: MinutesFile; digest: string; result: ReturnType<typeof parseMinutes>; decodeWarnings: ParseWarning[] }[] = [];
-  const reused: { file: MinutesFile; digest: string; data: SourceRecord & { meeting: Meeting } }[] = [];
-  const takenIds = new Map<string, string>();
-  const anchorsById = new Map<string, Set<string>>();
+  const seriesOf = seriesOfInventory(inventory, minutesDir);
+  const parsed = new Map<string, { file: MinutesFile; digest: string; result: ReturnType<typeof parseMinutes>; decodeWarnings: ParseWarning[] }>();
+  const reused = new Map<string, { file: MinutesFile; digest: string; data: SourceRecord & { meeting: Meeting } }>();
   for (const file of inventory.minutes) {
     const digest = generateDigest(`${contextDigest}:${file.hash}`);
     const stored = store.get<SourceRecord>(file.source);
     if (stored && stored.data.sourceDigest === digest && stored.data.meeting) {
-      const data = stored.data as SourceRecord & { meeting: Meeting };
-      takenIds.set(data.meeting.id, file.source);
-      anchorsById.set(data.meeting.id, new Set(data.meeting.headings.map((h) => h.anchor)));
-      reused.push({ file, digest, data });
+      reused.set(file.source, { file, digest, data: stored.data as SourceRecord & { meeting: Meeting } });
       continue;
     }
     const { text, warnings: decodeWarnings } = decodeMinutes(file.bytes);
-    const result = parseMinutes({ source: file.source, text, config });
-    parsed.push({ file, digest, result, decodeWarnings });
+    const result = parseMinutes({ source: file.source, text, config, series: seriesOf.get(file.source) ?? '' });
+    parsed.set(file.source, { file, digest, result, decodeWarnings });
   }
-  // Two files claiming the same meeting both get pages: the later one gets a numbered id.
-  for (const p of parsed) {
-    const m = p.result.meeting;
-    const other = takenIds.get(m.id);
-    if (other !== undefined) {
-      let n = 2;
-      while (takenIds.has(`${m.id}-${n}`)) n++;
-      m.warnings.push({ message: `same meeting as ${other}; this page is ${m.slug}-${n}` });
-      m.slug = `${m.slug}-${n}`;
-      m.id = `${m.id}-${n}`;
-    }
-    if (RESERVED_SEGMENTS.has(m.series)) {
-      m.warnings.push({ message: `the series folder "${m.series}" has the name of a part of the site (/${m.series}/): rename the folder, or its pages clash with the site's` });
-    }
-    takenIds.set(m.id, p.file.source);
-    anchorsById.set(m.id, new Set(m.headings.map((h) => h.anchor)));
+  // Which files are meetings (undated documents are not), copies, and unique ids (see catalogue.ts).
+  const settled = settleMeetings(
+    [...reused.values()].map((r) => ({ source: r.file.source, meeting: r.data.meeting })),
+    [...parsed.values()].map((p) => ({ source: p.file.source, meeting: p.result.meeting })),
+    inventory.copies,
+    seriesOf,
+  );
+  const pageSources = new Set([...settled.kept, ...settled.fresh].map((c) => c.source));
+  for (const source of [...parsed.keys()]) if (!pageSources.has(source)) parsed.delete(source);
+  for (const source of [...reused.keys()]) if (!pageSources.has(source)) reused.delete(source);
+  const takenIds = new Map<string, string>();
+  const anchorsById = new Map<string, Set<string>>();
+  for (const { source, meeting } of [...settled.kept, ...settled.fresh]) {
+    takenIds.set(meeting.id, source);
+    anchorsById.set(meeting.id, new Set(meeting.headings.map((h) => h.anchor)));
   }
 
   // Pass 2: render with links resolved against the whole file set.
@@ -161,33 +159,36 @@ async function loadAll({ store, logger, generateDigest, config: astroConfig }: L
     const entryDigest = anchorLookups.length ? generateDigest(`${digest}:${JSON.stringify(anchorLookups)}`) : digest;
     put(file.source, { report, meeting, issueExcerptsHtml, anchorLookups, sourceDigest: digest }, entryDigest, rendered.html);
   };
-  for (const { file, digest, result, decodeWarnings } of parsed) {
+  for (const { file, digest, result, decodeWarnings } of parsed.values()) {
     result.meeting.warnings.unshift(...decodeWarnings);
     render(file, digest, result.meeting, result.tree);
   }
   // An unchanged file whose links into other meetings would now resolve differently (a heading it links to
   // was added, renamed or removed there) is rendered again; its parsed meeting stays as stored.
   let relinked = 0;
-  for (const { file, digest, data } of reused) {
+  for (const { file, digest, data } of reused.values()) {
     const stale = (data.anchorLookups ?? []).some(([id, wanted, found]) => findAnchor(anchorsById.get(id), wanted) !== found);
     if (!stale) {
       keep.add(file.source);
       continue;
     }
     relinked++;
-    const { tree } = parseMinutes({ source: file.source, text: decodeMinutes(file.bytes).text, config });
+    const { tree } = parseMinutes({ source: file.source, text: decodeMinutes(file.bytes).text, config, series: data.meeting.series });
     render(file, digest, data.meeting, tree);
   }
   for (const source of inventory.images) {
     inventory.others.push({ source, status: 'skipped', reason: SKIP_REASONS.image, warnings: [] });
   }
   reportSettingsProblems(settings, inventory.others);
-  for (const entry of inventory.others) put(entry.source, { report: entry }, generateDigest(JSON.stringify(entry)));
+  for (const entry of [...inventory.others, ...settled.notMinutes]) put(entry.source, { report: entry }, generateDigest(JSON.stringify(entry)));
+  for (const { copy, report } of settled.copies) {
+    put(report.source, { report, ...(copy ? { copy } : {}) }, generateDigest(JSON.stringify([report, copy])));
+  }
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
 
-  const unchanged = inventory.minutes.length - parsed.length - relinked;
+  const unchanged = reused.size - relinked;
   logger.info(
-    `${inventory.minutes.length} minutes files (${parsed.length} parsed, ${relinked ? `${relinked} rendered again for their links, ` : ''}${unchanged} unchanged), ${inventory.others.length} other files`,
+    `${pageSources.size} meetings (${parsed.size} parsed, ${relinked ? `${relinked} rendered again for their links, ` : ''}${unchanged} unchanged), ${settled.notMinutes.length} not minutes, ${settled.copies.length} copies, ${inventory.others.length} other files`,
   );
 }
 

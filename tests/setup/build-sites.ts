@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite, CORPUS, ROOT, TMP, type BuiltSite } from './sites.ts';
+import { buildSite, CORPUS, OPENJS_CORPUS, ROOT, TMP, type BuiltSite } from './sites.ts';
 import { makeHostileFixture } from '../build/fixtures/make-hostile.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    sites: Record<'basic' | 'hostile' | 'sample' | 'corpus', BuiltSite>;
+    sites: Record<'basic' | 'hostile' | 'sample' | 'corpus' | 'openjs' | 'copies', BuiltSite>;
   }
 }
 
@@ -31,6 +31,8 @@ export default async function setup(project: TestProject): Promise<void> {
     hostile: buildSite({ name: 'hostile', minutesDir: hostileDir }),
     sample: buildSite({ name: 'sample', minutesDir: path.join(ROOT, 'content/minutes'), env: { BASE_PATH: '/minutes', SITE_URL: 'https://example.org' } }),
     corpus: buildSite({ name: 'corpus', minutesDir: CORPUS, env: { BASE_PATH: '/minutes', SITE_URL: 'https://example.org' } }),
+    openjs: buildSite({ name: 'openjs', minutesDir: OPENJS_CORPUS }),
+    copies: buildSite({ name: 'copies', minutesDir: path.join(ROOT, 'tests/fixtures/layouts/copies') }),
   };
   for (const site of Object.values(sites)) {
     if (site.exitCode !== 0) throw new Error(`build of fixture site "${site.name}" failed:\n${site.output.slice(-4000)}`);

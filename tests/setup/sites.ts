@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const TMP = path.join(ROOT, 'tests/.tmp');
 export const CORPUS = path.resolve(ROOT, '../shared/corpus/scs-minutes');
+/** Another organisation's repository: minutes under meetings/ beside charters, policies and templates. */
+export const OPENJS_CORPUS = path.resolve(ROOT, '../shared/corpus/openjs-cpc-minutes');
 
 export interface SiteSpec {
   name: string;

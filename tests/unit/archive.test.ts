@@ -48,17 +48,18 @@ describe('archive.ts', () => {
 
   it('meeting routes carry the page view, and the upstream file name as a redirect', async () => {
     const routes = await meetingRoutes();
+    // Pages first, then the redirects (files' own names before computed forms: see meetingRoutes).
     expect(routes.map((r) => [r.params.meeting, r.props.redirect])).toEqual([
       ['2024-01-10', false],
-      ['20240110', true],
       ['2024-01-24', false],
+      ['20240110', true],
       ['20240124', true],
     ]);
     const first = routes[0]!.props;
     if (first.redirect) throw new Error('expected a page');
     expect(first.page.html).toBe('<p>alpha/2024-01-10</p>');
     expect(first.page.participants.map((p) => p.label)).toEqual(['Ada L. (@ada)']); // two spellings, one person, shown with the handle
-    expect(routes[1]!.props.page).toEqual({ to: '/alpha/2024-01-10/', title: 'alpha 2024-01-10' });
+    expect(routes.find((r) => r.params.meeting === '20240110')!.props.page).toEqual({ to: '/alpha/2024-01-10/', title: 'alpha 2024-01-10' });
     expect(new Set(routes.map((r) => r.cacheKey)).size).toBe(routes.length);
     expect(await redirectRules()).toBe('/alpha/20240110/ /alpha/2024-01-10/ 301\n/alpha/20240124/ /alpha/2024-01-24/ 301');
   });
@@ -88,6 +89,23 @@ describe('archive.ts', () => {
     const after = new Map((await meetingRoutes()).map((r) => [r.params.meeting, r.cacheKey]));
     expect(after.get('2024-01-24')).not.toBe(before.get('2024-01-24'));
     expect(after.get('2024-01-10')).toBe(before.get('2024-01-10'));
+  });
+
+  it('a dated copy of a meeting file answers at its URLs, leading to that meeting with a note', async () => {
+    const copy = { id: 'alpha/2024-01-17', series: 'alpha', slug: '2024-01-17', date: '2024-01-17', source: 'alpha/20240117.md', copyOf: 'alpha/2024-01-10', title: 'alpha 2024-01-10' };
+    entries.list.push({ id: copy.source, data: { report: { source: copy.source, status: 'duplicate', id: copy.id, reason: 'byte-identical copy of alpha/20240110.md', warnings: [] }, copy } satisfies SourceRecord });
+    const routes = await meetingRoutes();
+    for (const slug of ['2024-01-17', '20240117']) {
+      const route = routes.find((r) => r.params.meeting === slug)!;
+      expect(route.props).toEqual({
+        redirect: true,
+        page: { to: '/alpha/2024-01-10/', title: 'alpha 2024-01-10', note: 'alpha/20240117.md (2024-01-17) is a byte-identical copy of alpha/20240110.md: the minutes of that file are shown.' },
+      });
+    }
+    const page = routes.find((r) => r.params.meeting === '2024-01-10')!.props;
+    if (page.redirect) throw new Error('expected a page');
+    expect(page.page.copies).toEqual([{ source: 'alpha/20240117.md', date: '2024-01-17' }]);
+    expect((await getArchive()).report.files.map((f) => f.source)).toContain('alpha/20240117.md');
   });
 
   it('an entry of another shape fails naming it', () => {

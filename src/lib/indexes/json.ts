@@ -3,7 +3,7 @@
  * objects, stable order (so builds diff cleanly). URLs come from `paths`:
  * site paths with the base (`/minutes/iaas/2023-05-17/`), as the pages link them.
  */
-import type { Meeting } from '../minutes/types.ts';
+import type { Meeting, MeetingCopy } from '../minutes/types.ts';
 import type { Paths } from '../paths.ts';
 import type { IssueEntry } from './issues.ts';
 import type { Person } from './people.ts';
@@ -41,6 +41,12 @@ export interface MeetingsJson {
     issues: string[];
     actionItems: { assignees: string[]; text: string; line: number; anchor: string; status?: string }[];
     headings: { depth: number; text: string; anchor: string }[];
+    /**
+     * Set on a dated byte-identical copy of another meeting's file: the id of
+     * that meeting. The entry has its own date, source and URL (a redirect to
+     * that meeting) and no content of its own (empty lists).
+     */
+    copyOf?: string;
   }[];
 }
 
@@ -113,11 +119,23 @@ function groupByMeeting(e: IssueEntry) {
  * (participants and assignees become canonical keys after aliasing), or a
  * meeting list with an optional key resolver.
  */
-export function meetingsJson(source: MeetingsSource, paths: Paths, resolve?: (key: string) => string): MeetingsJson {
+export function meetingsJson(source: MeetingsSource, paths: Paths, resolve?: (key: string) => string, copies: readonly MeetingCopy[] = []): MeetingsJson {
   const list = Array.isArray(source) ? (source as readonly Meeting[]) : (source as { meetings: readonly Meeting[] }).meetings;
   const r = resolve ?? (Array.isArray(source) ? personKey : (k: string) => (source as { resolvePerson(key: string): string }).resolvePerson(k));
-  return {
-    meetings: [...list].sort(compareMeetingsAsc).map((m) => ({
+  const copyEntries: MeetingsJson['meetings'] = copies.map((c) => ({
+    id: c.id,
+    series: c.series,
+    date: c.date,
+    title: c.title,
+    url: paths.meeting(c.id),
+    source: c.source,
+    participants: [],
+    issues: [],
+    actionItems: [],
+    headings: [],
+    copyOf: c.copyOf,
+  }));
+  const meetingEntries: MeetingsJson['meetings'] = [...list].sort(compareMeetingsAsc).map((m) => ({
       id: m.id,
       series: m.series,
       date: m.date,
@@ -134,6 +152,8 @@ export function meetingsJson(source: MeetingsSource, paths: Paths, resolve?: (ke
         ...(a.status ? { status: a.status } : {}),
       })),
       headings: m.headings.map((h) => ({ depth: h.depth, text: h.text, anchor: h.anchor })),
-    })),
-  };
+    }));
+  // Copies among the meetings by date (a stable sort keeps the meetings' own order).
+  const byDate = (a: { date: string | null }, b: { date: string | null }) => (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1);
+  return { meetings: [...meetingEntries, ...copyEntries].sort(byDate) };
 }

@@ -3,7 +3,7 @@ import { parseMarkdown } from '../markdown/parse.ts';
 import { normalizeSource } from '../markdown/source.ts';
 import { seriesName } from '../config.ts';
 import type { ArchiveConfig, Meeting, ParseWarning, Participant } from './types.ts';
-import { dateFromFrontmatter, dateFromPath, findDateTokens, slugifySuffix } from './dates.ts';
+import { dateFromFrontmatter, dateFromPath, dateFromProse, findDateTokens, slugifySuffix } from './dates.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import type { Doc, HeadingInfo } from './markdown.ts';
 import { collectHeadings, sectionAnchors, toModelHeadings } from './headings.ts';
@@ -17,6 +17,8 @@ export interface ParseInput {
   /** The whole file. */
   text: string;
   config: ArchiveConfig;
+  /** Series id (lib/minutes/layout.ts `assignSeries`); default: the first folder. */
+  series?: string;
 }
 
 export interface ParsedMinutes {
@@ -39,7 +41,7 @@ export function parseMinutes(input: ParseInput): ParsedMinutes {
   const { source, config } = input;
   const warnings: ParseWarning[] = [];
   const parts = source.split('/').filter(Boolean);
-  const series = parts.length > 1 ? parts[0]! : '';
+  const series = input.series ?? (parts.length > 1 ? parts[0]! : '');
   const stem = (parts[parts.length - 1] ?? source).replace(/\.(md|markdown)$/i, '');
 
   const meeting: Meeting = {
@@ -124,7 +126,11 @@ export function parseMinutes(input: ParseInput): ParsedMinutes {
   meeting.mentions = step('mentions', () => extractMentions(doc, people.ranges), []);
   meeting.issues = step('issue references', () => extractIssues(doc), []);
   meeting.actionItems = step('action items', () => extractActionItems(doc, meeting.participants), []);
-  meeting.title = step('title', () => titleOf(doc, meeting, fm.data, fromPathSuffix(source)), '') || fallbackTitle(config, meeting);
+  meeting.title = step('title', () => titleOf(doc, meeting, fm.data, fromPathSuffix(source)), '');
+  if (!meeting.title) {
+    meeting.title = fallbackTitle(config, meeting);
+    meeting.titleSource = 'series';
+  }
 
   return { meeting, tree };
 }
@@ -134,17 +140,23 @@ function fromPathSuffix(source: string): string {
 }
 
 /**
- * The date written in the file: the first dated heading among the first few
- * (slide decks put it on the title slide), or a plain dated first line
+ * The date written in the file: the first ISO-dated heading among the first
+ * few (slide decks put it on the title slide), a date written in prose in the
+ * first heading (`June 4, 2019`, `17. Mai 2023`), or a plain dated first line
  * (`2022-10-10`), whichever comes first. Impossible dates are reported.
  */
 function dateInText(doc: Doc, warnings: ParseWarning[]): { date: string; line: number } | undefined {
   let found: { date: string; line: number } | undefined;
-  for (const h of doc.headings.slice(0, DATE_HEADING_WINDOW)) {
+  for (const [i, h] of doc.headings.slice(0, DATE_HEADING_WINDOW).entries()) {
     const tokens = findDateTokens(h.text);
     const valid = tokens.find((t) => t.date);
     if (valid) {
       found = { date: valid.date!, line: h.line };
+      break;
+    }
+    const prose = i === 0 ? dateFromProse(h.text) : undefined;
+    if (prose) {
+      found = { date: prose.date, line: h.line };
       break;
     }
     const bad = tokens[0];
@@ -160,10 +172,12 @@ function dateInText(doc: Doc, warnings: ParseWarning[]): { date: string; line: n
   return found;
 }
 
-/** Title text from a heading: no date, no glued second heading, no separators left dangling. */
+/** Title text from a heading: no date (ISO or written), no glued second heading, no separators left dangling. */
 export function cleanTitle(text: string): string {
-  return text
-    .split(/\s+#{1,6}\s+/)[0]!
+  const own = text.split(/\s+#{1,6}\s+/)[0]!;
+  const prose = dateFromProse(own);
+  const undated = prose ? own.slice(0, prose.index) + ' ' + own.slice(prose.index + prose.text.length) : own;
+  return undated
     .replace(/(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d])/g, ' ')
     .replace(/\(\s*\)/g, ' ')
     .replace(/\s+/g, ' ')
@@ -194,11 +208,20 @@ function titleOf(doc: Doc, meeting: Meeting, fmData: Record<string, unknown>, su
   const fmTitle = typeof fmData['title'] === 'string' ? cleanTitle(fmData['title']) : '';
   if (fmTitle) {
     const dated = meeting.date && !findDateTokens(String(fmData['title'])).length ? `${fmTitle} ${meeting.date}` : String(fmData['title']).trim();
+    meeting.titleSource = 'frontmatter';
     return dated + suffixLabel(suffix, dated);
   }
   const first = doc.headings[0];
   let title = first ? cleanTitle(first.text) : '';
   const label = !title || GENERIC_TITLE.test(title) || SECTION_NAME.test(title) || isParticipantsHeading(title) || /^[\d\s\-:./]+$/.test(title);
-  if (label) title = fallbackTitle(doc.config, meeting);
+  if (label) {
+    title = fallbackTitle(doc.config, meeting);
+    meeting.titleSource = 'series';
+  } else {
+    meeting.titleSource = 'heading';
+    // The heading is the title (its date shown beside it): the page need not repeat it, unless
+    // the heading says more than the title (a second heading glued onto the same line).
+    if (first && !/\s#{1,6}\s/.test(first.text)) meeting.titleHeading = first.anchor;
+  }
   return title + suffixLabel(suffix, title);
 }

@@ -69,13 +69,17 @@ export interface PersonMention {
 export interface Meeting {
   /** `<series>/<slug>`; unique across the archive. */
   id: string;
-  /** First folder below MINUTES_DIR. */
+  /** Series id: the folder of dated minutes the file is in, date folders skipped (see lib/minutes/layout.ts). */
   series: string;
   /** `YYYY-MM-DD`, plus `-suffix` from the file name; for undated files the slugified file stem. */
   slug: string;
   /** `YYYY-MM-DD`, or null when no date was found anywhere. */
   date: string | null;
   title: string;
+  /** Where the title comes from: frontmatter `title`, the first heading, or the series name and date (a fallback). */
+  titleSource?: 'frontmatter' | 'heading' | 'series';
+  /** Anchor of the first heading when the title is that heading's text: the page shows it once, as the title. */
+  titleHeading?: string;
   /** Path relative to MINUTES_DIR, with `/` separators. */
   source: string;
   participants: Participant[];
@@ -87,6 +91,25 @@ export interface Meeting {
   isSlides: boolean;
   frontmatter: Record<string, unknown>;
   warnings: ParseWarning[];
+}
+
+/**
+ * A dated file that is a byte-identical copy of another meeting's file (a pad
+ * reused for the next meeting): no page of its own, but its URLs (dated and
+ * upstream file name) lead to the meeting it copies.
+ */
+export interface MeetingCopy {
+  /** `<series>/<slug>`: the id the file would have as a meeting. */
+  id: string;
+  series: string;
+  slug: string;
+  /** The date its own path gives. */
+  date: string;
+  source: string;
+  /** Id of the meeting whose file it copies. */
+  copyOf: string;
+  /** Title of that meeting. */
+  title: string;
 }
 
 /** Site-level settings; every field optional in the file (see src/lib/config.ts). */

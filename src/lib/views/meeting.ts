@@ -2,7 +2,7 @@
 import { seriesName } from '../config.ts';
 import { relativeDay } from '../format-date.ts';
 import { meetingDescription } from '../describe.ts';
-import type { Heading } from '../minutes/types.ts';
+import type { Heading, MeetingCopy } from '../minutes/types.ts';
 import { personName, personNameWithHandle, siteView, type Link, type PageView, type ViewContext } from './context.ts';
 
 export interface MeetingParticipant extends Link {
@@ -34,8 +34,13 @@ export interface MeetingPageProps extends PageView {
   actionItems: MeetingActionItem[];
   /** The rendered minutes (sanitized HTML from the loader). */
   html: string;
-  /** The page title already says what a leading date heading says: keep its anchor, hide the repeat. */
+  /**
+   * The page title already says what a leading date heading says, or the first heading is the title:
+   * keep its anchor, hide the repeat.
+   */
   hideFirstHeading: boolean;
+  /** Dated byte-identical copies of this meeting's file (their URLs lead here). */
+  copies: { source: string; date: string }[];
   issues: Link[];
   prev?: Link;
   next?: Link;
@@ -47,7 +52,7 @@ export function plainActionText(md: string): string {
   return md.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[_*`]/g, '');
 }
 
-export function meetingView(ctx: ViewContext, input: { id: string; html: string; today: Date }): MeetingPageProps {
+export function meetingView(ctx: ViewContext, input: { id: string; html: string; today: Date; copies?: readonly MeetingCopy[] }): MeetingPageProps {
   const { indexes, config, paths } = ctx;
   const meeting = indexes.byId.get(input.id);
   if (!meeting) throw new Error(`no meeting ${input.id}`);
@@ -56,7 +61,8 @@ export function meetingView(ctx: ViewContext, input: { id: string; html: string;
   const person = (key: string): Link => ({ label: personName(indexes, key), href: paths.person(key) });
   const first = meeting.headings[0];
   const date = meeting.date;
-  const title = meeting.title === `${name} ${date}` ? meeting.title : `${meeting.title} (${name} ${meeting.slug})`;
+  // A title that is the series name (the meetings share it) gets the date, not the name twice.
+  const title = meeting.title === `${name} ${date}` ? meeting.title : meeting.title === name ? `${name} ${meeting.slug}` : `${meeting.title} (${name} ${meeting.slug})`;
   return {
     site: siteView(ctx),
     head: {
@@ -83,7 +89,10 @@ export function meetingView(ctx: ViewContext, input: { id: string; html: string;
       assignees: a.assignees.map((k) => person(indexes.resolvePerson(k))),
     })),
     html: input.html,
-    hideFirstHeading: Boolean(first && date && first.depth <= 2 && first.text.includes(date) && first.text.length <= date.length + 40),
+    hideFirstHeading: Boolean(
+      first && (first.anchor === meeting.titleHeading || (date && first.depth <= 2 && first.text.includes(date) && first.text.length <= date.length + 40)),
+    ),
+    copies: (input.copies ?? []).map((c) => ({ source: c.source, date: c.date })),
     issues: [...new Set(meeting.issues.map((i) => i.key))].map((key) => ({ label: key, href: paths.issue(key) })),
     ...(prev ? { prev: { label: prev.date ?? prev.slug, href: paths.meeting(prev.id) } } : {}),
     ...(next ? { next: { label: next.date ?? next.slug, href: paths.meeting(next.id) } } : {}),

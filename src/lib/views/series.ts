@@ -45,7 +45,7 @@ export function seriesView(ctx: ViewContext, series: string): SeriesPageProps {
   /** Minutes titled just "<Series> <date>" need no title next to the date link. */
   const isDefaultTitle = (m: { title: string; date: string | null; slug: string }) => {
     const t = m.title.toLowerCase().replace(/\s+/g, ' ').trim();
-    return m.date !== null && (t === `${name} ${m.date}`.toLowerCase() || t === `${series} ${m.date}`.toLowerCase() || t === m.date || t === `${name} ${m.slug}`.toLowerCase());
+    return m.date !== null && (t === name.toLowerCase() || t === `${name} ${m.date}`.toLowerCase() || t === `${series} ${m.date}`.toLowerCase() || t === m.date || t === `${name} ${m.slug}`.toLowerCase());
   };
   return {
     site: siteView(ctx),

@@ -2,6 +2,6 @@ import { getArchive } from '../../archive.ts';
 import { meetingsJson } from '../../lib/indexes/json.ts';
 
 export async function GET() {
-  const { indexes, paths } = await getArchive();
-  return new Response(JSON.stringify(meetingsJson(indexes, paths)), { headers: { 'content-type': 'application/json' } });
+  const { indexes, paths, copiesOf } = await getArchive();
+  return new Response(JSON.stringify(meetingsJson(indexes, paths, undefined, [...copiesOf.values()].flat())), { headers: { 'content-type': 'application/json' } });
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,10 +13,14 @@ afterEach(() => rmSync(outDir, { recursive: true, force: true }));
 /** Run the integration's `astro:build:done` on a dist holding the given bundle; returns what it logged. */
 function buildDone(integration: ReturnType<typeof issueFiles>, files: [string, string][]) {
   outDir = mkdtempSync(path.join(os.tmpdir(), 'issue-files-'));
-  writeFileSync(path.join(outDir, ISSUE_FILES_BUNDLE), JSON.stringify(files));
+  return buildDoneIn(outDir, integration, files);
+}
+
+function buildDoneIn(dir: string, integration: ReturnType<typeof issueFiles>, files: [string, string][]) {
+  writeFileSync(path.join(dir, ISSUE_FILES_BUNDLE), JSON.stringify(files));
   const logged: string[] = [];
   const hook = integration.hooks['astro:build:done'] as unknown as BuildDone;
-  hook({ dir: pathToFileURL(`${outDir}/`), logger: { info: (m) => logged.push(`info: ${m}`), warn: (m) => logged.push(`warn: ${m}`) } });
+  hook({ dir: pathToFileURL(`${dir}/`), logger: { info: (m) => logged.push(`info: ${m}`), warn: (m) => logged.push(`warn: ${m}`) } });
   return logged;
 }
 
@@ -48,5 +52,22 @@ describe('issueFiles integration', () => {
     rmSync(outDir, { recursive: true, force: true });
     buildDone(integration, [['api/issues/acme/tool/8.json', '{}']]);
     expect(integration.written()).toEqual(['api/issues/acme/tool/8.json']);
+  });
+});
+
+describe('issueFiles integration on a kept dist', () => {
+  it('leaves a file with the same text alone and rewrites a changed one', () => {
+    const integration = issueFiles();
+    outDir = mkdtempSync(path.join(os.tmpdir(), 'issue-files-'));
+    const same = path.join(outDir, 'api/issues/acme/tool/7.json');
+    const changed = path.join(outDir, 'api/issues/acme/tool/8.json');
+    buildDoneIn(outDir, integration, [['api/issues/acme/tool/7.json', 'same'], ['api/issues/acme/tool/8.json', 'old']]);
+    const old = new Date('2020-01-01T00:00:00Z');
+    utimesSync(same, old, old);
+    const logged = buildDoneIn(outDir, integration, [['api/issues/acme/tool/7.json', 'same'], ['api/issues/acme/tool/8.json', 'new']]);
+    expect(statSync(same).mtimeMs).toBe(old.getTime()); // not written again
+    expect(readFileSync(changed, 'utf8')).toBe('new');
+    expect(integration.written()).toEqual(['api/issues/acme/tool/7.json', 'api/issues/acme/tool/8.json']);
+    expect(logged).toEqual(['info: wrote 1 per-issue feeds and JSON files (1 unchanged, kept)']);
   });
 });

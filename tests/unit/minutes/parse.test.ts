@@ -66,8 +66,26 @@ describe('title', () => {
     { source: 'sig-markt/20221208.md', text: ['# Minutes 2202-12-05'], title: 'SIG Markt 2022-12-08' },
     { source: 'container/20240101.md', text: ['## :family: Participants (GitHub handles preferred)', '- @a'], title: 'Container 2024-01-01' },
     { source: 'community-call/20240725.md', text: ['## <font color="#fff">Community Call</br> 2024-07-25</font>'], title: 'Community Call' },
+    { source: 'board/kickoff.md', text: ['# Board Meeting — June 4, 2019'], title: 'Board Meeting' },
+    { source: 'board/retreat.md', text: ['# Day One—18 November 2025'], title: 'Day One' },
+    { source: 'vorstand/mai.md', text: ['# Vorstandssitzung 17. Mai 2023'], title: 'Vorstandssitzung' },
+    { source: 'meetings/2024/2024-01-09.md', text: ['# OpenJS Foundation Cross Project Council Meeting 2024-01-09'], title: 'OpenJS Foundation Cross Project Council Meeting' },
   ])('$source: $title', ({ source, text, title }) => {
     expect(parse(text, source).meeting.title).toBe(title);
+  });
+
+  it.each([
+    // The title is the heading: the page shows it once.
+    { text: ['# Council Meeting 2024-01-09', '## Present'], titleSource: 'heading', titleHeading: 'council-meeting-2024-01-09' },
+    // A second heading glued onto the line says more than the title: the heading stays.
+    { text: ['# Council 2024-01-09 ## Participants', '- @a'], titleSource: 'heading', titleHeading: undefined },
+    // A label only: the title is made from the series and the date.
+    { text: ['# 2024-01-09', '## Present'], titleSource: 'series', titleHeading: undefined },
+    { text: ['---', 'title: Council', '---', '# Council 2024-01-09'], titleSource: 'frontmatter', titleHeading: undefined },
+  ])('title source of $text.0', ({ text, titleSource, titleHeading }) => {
+    const { meeting } = parse(text, 'council/20240109.md');
+    expect(meeting.titleSource).toBe(titleSource);
+    expect(meeting.titleHeading).toBe(titleHeading);
   });
 });
 

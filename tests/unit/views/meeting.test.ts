@@ -4,6 +4,7 @@ import { parseAliases } from '../../../src/lib/indexes/aliases.ts';
 import { buildArchiveIndexes } from '../../../src/lib/indexes/archive-indexes.ts';
 import { createPaths } from '../../../src/lib/paths.ts';
 import { makeMeeting, who } from '../indexes/make-meeting.ts';
+import type { Meeting, MeetingCopy } from '../../../src/lib/minutes/types.ts';
 import { CONFIG, makeContext } from './fixture.ts';
 
 const ctx = makeContext();
@@ -88,5 +89,36 @@ describe('meetingView participant chips: name with handle', () => {
       ['Jane Doe (@jdoe)', '/people/jdoe/'],
       ['@bo', '/people/bo/'],
     ]);
+  });
+});
+
+describe('meetingView titles and copies (issue 12)', () => {
+  const council = (extra: Partial<Meeting>) =>
+    makeMeeting({
+      id: 'council/2024-01-09',
+      title: 'Council Meeting',
+      titleSource: 'heading',
+      headings: [{ depth: 1, text: 'Council Meeting 2024-01-09', anchor: 'council-meeting-2024-01-09', line: 1 }],
+      ...extra,
+    });
+  const view = (m: Meeting, config = { ...CONFIG, seriesNames: { council: 'Council Meeting' } }, copies: MeetingCopy[] = []) =>
+    meetingView({ indexes: buildArchiveIndexes([m], config, parseAliases({}).aliases), config, paths: createPaths('/') }, { id: m.id, html: '', today, copies });
+
+  it('hides the first heading when the title is that heading', () => {
+    // Longer than a date heading: only the title rule hides it.
+    const long = [{ depth: 1, text: 'Riverside Foundation Cross Project Council Meeting 2024-01-09', anchor: 'long', line: 1 }];
+    expect(view(council({ headings: long, titleHeading: 'long' })).hideFirstHeading).toBe(true);
+    expect(view(council({ headings: long })).hideFirstHeading).toBe(false);
+  });
+
+  it('a title that is the series name gets the date in the page title, not the name twice', () => {
+    expect(view(council({})).head.title).toBe('Council Meeting 2024-01-09');
+    expect(view(council({}), { ...CONFIG, seriesNames: { council: 'Council' } }).head.title).toBe('Council Meeting (Council 2024-01-09)');
+  });
+
+  it('names the dated copies of its file', () => {
+    const copy: MeetingCopy = { id: 'council/2024-01-16', series: 'council', slug: '2024-01-16', date: '2024-01-16', source: 'council/20240116.md', copyOf: 'council/2024-01-09', title: 'Council Meeting' };
+    expect(view(council({}), undefined, [copy]).copies).toEqual([{ source: 'council/20240116.md', date: '2024-01-16' }]);
+    expect(view(council({})).copies).toEqual([]);
   });
 });
