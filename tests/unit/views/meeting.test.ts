@@ -75,23 +75,6 @@ describe('meetingView participants', () => {
   });
 });
 
-describe('meetingView participant chips: name with handle', () => {
-  it('shows the full name with the handle, also where the file wrote the name alone', () => {
-    const indexes = buildArchiveIndexes(
-      [
-        makeMeeting({ id: 'alpha/2024-01-10', participants: [{ key: 'jdoe', label: '@jdoe', name: 'Jane Doe' }] }),
-        makeMeeting({ id: 'alpha/2024-01-17', participants: [{ key: 'jane doe', label: 'Jane Doe' }, { key: 'bo', label: '@bo' }] }),
-      ],
-      CONFIG,
-    );
-    const view = meetingView({ indexes, config: CONFIG, paths: createPaths('/') }, { id: 'alpha/2024-01-17', html: '', today });
-    expect(view.participants.map((p) => [p.label, p.href])).toEqual([
-      ['Jane Doe (@jdoe)', '/people/jdoe/'],
-      ['@bo', '/people/bo/'],
-    ]);
-  });
-});
-
 describe('meetingView titles and copies (issue 12)', () => {
   const council = (extra: Partial<Meeting>) =>
     makeMeeting({
@@ -120,5 +103,22 @@ describe('meetingView titles and copies (issue 12)', () => {
     const copy: MeetingCopy = { id: 'council/2024-01-16', series: 'council', slug: '2024-01-16', date: '2024-01-16', source: 'council/20240116.md', copyOf: 'council/2024-01-09', title: 'Council Meeting' };
     expect(view(council({}), undefined, [copy]).copies).toEqual([{ source: 'council/20240116.md', date: '2024-01-16' }]);
     expect(view(council({})).copies).toEqual([]);
+  });
+});
+
+describe('meetingView participant chips: name with handle', () => {
+  it('shows the full name with the handle, also where the file wrote the name alone', () => {
+    const indexes = buildArchiveIndexes(
+      [
+        makeMeeting({ id: 'alpha/2024-01-10', participants: [{ key: 'jdoe', label: '@jdoe', name: 'Jane Doe' }] }),
+        makeMeeting({ id: 'alpha/2024-01-17', participants: [{ key: 'jane doe', label: 'Jane Doe' }, { key: 'bo', label: '@bo' }] }),
+      ],
+      CONFIG,
+    );
+    const view = meetingView({ indexes, config: CONFIG, paths: createPaths('/') }, { id: 'alpha/2024-01-17', html: '', today });
+    expect(view.participants.map((p) => [p.label, p.href])).toEqual([
+      ['Jane Doe (@jdoe)', '/people/jdoe/'],
+      ['@bo', '/people/bo/'],
+    ]);
   });
 });
