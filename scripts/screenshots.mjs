@@ -18,11 +18,13 @@ await page0.goto(`${root}people/`);
 const person = await page0.locator('main a[href*="/people/"]:not([href$="/people/"])').first().getAttribute('href');
 await page0.goto(`${root}issues/`);
 const issue = await page0.locator('main a[href*="/issues/"]:not([href$="/issues/"])').first().getAttribute('href');
+await page0.goto(`${root}topics/`);
+const topic = await page0.locator('main .topic-list a').first().getAttribute('href');
 await page0.goto(`${root}`);
 const meeting = await page0.locator('.meeting-list a').first().getAttribute('href');
 await page0.close();
 
-const pages = { home: root, meeting: new URL(meeting, root).href, person: new URL(person, root).href, issue: new URL(issue, root).href, search: `${root}search/?q=upgrade` };
+const pages = { home: root, meeting: new URL(meeting, root).href, person: new URL(person, root).href, issue: new URL(issue, root).href, topic: new URL(topic, root).href, search: `${root}search/?q=keycloak+upgrade` };
 const variants = [
   { name: 'desktop', viewport: { width: 1280, height: 860 } },
   { name: 'phone', viewport: { width: 390, height: 800 }, isMobile: true, deviceScaleFactor: 1 },

@@ -20,6 +20,7 @@ import { meetingView } from './lib/views/meeting.ts';
 import { personView } from './lib/views/person.ts';
 import { seriesView } from './lib/views/series.ts';
 import { issueFeedView, seriesFeedView } from './lib/views/feed.ts';
+import { topicFeedView, topicView } from './lib/views/topics.ts';
 import { feedXml } from './feeds.ts';
 import { loadSettings } from './settings.ts';
 
@@ -207,7 +208,15 @@ export async function personRoutes() {
 export async function issueRoutes() {
   const { indexes, views, meetingEntries } = await getArchive();
   const excerpts = (id: string) => meetingEntries.get(id)?.issueExcerptsHtml;
-  return keyed([...indexes.issues.keys()].map((key) => ({ params: issueRouteParams(key), props: issueView(views, key, excerpts) })));
+  const headingLines = new Map<string, Set<number>>();
+  const sections = (id: string) => {
+    const entry = meetingEntries.get(id);
+    if (!entry) return undefined;
+    let lines = headingLines.get(id);
+    if (!lines) headingLines.set(id, (lines = new Set(entry.meeting.headings.map((h) => h.line))));
+    return { html: entry.html, headingLines: lines };
+  };
+  return keyed([...indexes.issues.keys()].map((key) => ({ params: issueRouteParams(key), props: issueView(views, key, excerpts, sections) })));
 }
 
 /** Every issue's feed `/issues/[org]/[repo]/[n]/rss.xml` (dev server; builds write them with issueFiles()). */
@@ -220,6 +229,19 @@ export async function issueFeedRoutes() {
 export async function issueJsonRoutes() {
   const { indexes, paths } = await getArchive();
   return keyed([...indexes.issues.values()].map((entry) => ({ params: issueRouteParams(entry.key), props: issueJson(entry, paths) })));
+}
+
+/** Route params for every topic page `/topics/[topic]/` (also its feed). */
+export async function topicRoutes() {
+  const { indexes, views, meetingEntries } = await getArchive();
+  const htmlOf = (id: string) => meetingEntries.get(id)?.html ?? '';
+  return keyed(indexes.topics.topics.map((t) => ({ params: { topic: t.key }, props: topicView(views, t.key, htmlOf)! })));
+}
+
+/** Every topic's feed `/topics/[topic]/rss.xml`. */
+export async function topicFeedRoutes() {
+  const { indexes, views } = await getArchive();
+  return keyed(indexes.topics.topics.map((t) => ({ params: { topic: t.key }, props: topicFeedView(views, t.key) })));
 }
 
 /**

@@ -9,6 +9,7 @@ export const DEFAULT_CONFIG: ArchiveConfig = {
   seriesNames: {},
   defaultRepos: {},
   exclude: DEFAULT_EXCLUDES,
+  topics: { ignore: [] },
 };
 
 /** `org/repo` as `defaultRepos` values name a repository. */
@@ -25,6 +26,8 @@ export const configFileSchema = z.object({
   seriesNames: z.record(z.string(), z.string()),
   defaultRepos: z.record(z.string(), z.string().regex(REPO_RE, 'must be "org/repo"')),
   exclude: z.array(z.string()),
+  /** Headings that are never topics (src/lib/indexes/topics.ts), beside those found by frequency. */
+  topics: z.object({ ignore: z.array(z.string()) }),
 });
 
 /** A problem in a JSON settings file: where (`seriesNames.iaas`, '' for the whole file) and what. */
@@ -49,7 +52,7 @@ export function problemsOf(error: z.ZodError, prefix: PropertyKey[] = []): FileP
  * falls back to its default and gives a problem naming its path.
  */
 export function resolveConfig(raw: unknown): { config: ArchiveConfig; problems: FileProblem[] } {
-  const config: ArchiveConfig = { ...DEFAULT_CONFIG, seriesNames: {}, defaultRepos: {}, exclude: [...DEFAULT_EXCLUDES] };
+  const config: ArchiveConfig = { ...DEFAULT_CONFIG, seriesNames: {}, defaultRepos: {}, exclude: [...DEFAULT_EXCLUDES], topics: { ignore: [] } };
   if (raw === undefined || raw === null) return { config, problems: [] };
   const whole = z.record(z.string(), z.unknown()).safeParse(raw);
   if (!whole.success) return { config, problems: [{ path: '', message: 'the config must be a JSON object' }] };
@@ -67,6 +70,7 @@ export function resolveConfig(raw: unknown): { config: ArchiveConfig; problems: 
   config.seriesNames = field('seriesNames') ?? {};
   config.defaultRepos = Object.fromEntries(Object.entries(field('defaultRepos') ?? {}).map(([k, v]) => [k, v.toLowerCase()]));
   config.exclude = [...DEFAULT_EXCLUDES, ...(field('exclude') ?? [])];
+  config.topics = { ignore: field('topics')?.ignore ?? [] };
   return { config, problems };
 }
 

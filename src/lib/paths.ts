@@ -10,6 +10,7 @@
  *   /<series>/<YYYY-MM-DD>[-suffix]/  meeting page          (#anchor for a section)
  *   /people/  /people/<slug>/         people                (slug: personSlug(key))
  *   /issues/  /issues/<org>/<repo>/<n>/                     (+ rss.xml feed)
+ *   /topics/  /topics/<key>/          subjects across meetings (+ rss.xml feed; search.json for the search page)
  *   /search/[?q=…]  /about/  /build-report/
  *   /api/<name>  /api/issues/<org>/<repo>/<n>.json
  *   /<ASSET_DIR>/<series>/<file>      images copied from next to the minutes
@@ -20,7 +21,7 @@ import { parseIssueKey } from './github.ts';
 export const ASSET_DIR = '_media';
 
 /** First path segments the site uses itself: a series folder must not be named like one of these. */
-export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set(['people', 'issues', 'search', 'api', 'about', 'build-report', ASSET_DIR, '_astro', 'pagefind', 'rss.xml']);
+export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set(['people', 'issues', 'topics', 'search', 'api', 'about', 'build-report', ASSET_DIR, '_astro', 'pagefind', 'rss.xml']);
 
 /** A meeting, or its id `<series>/<slug>`. */
 export type MeetingRef = string | { id: string };
@@ -107,6 +108,13 @@ export function createPaths(base: string) {
     issues: () => at('issues/'),
     /** `/issues/<org>/<repo>/<n>/` for a key `org/repo#N`. */
     issue: (key: string) => at(`issues/${issuePath(key)}/`),
+    topics: () => at('topics/'),
+    /** `/topics/<key>/`; keys are URL-safe slugs (src/lib/indexes/topics.ts). */
+    topic: (key: string) => at(`topics/${encodeURIComponent(key)}/`),
+    /** RSS feed of the meetings in a topic's thread. */
+    topicFeed: (key: string) => at(`topics/${encodeURIComponent(key)}/rss.xml`),
+    /** The small file the search page matches topic names against. */
+    topicsSearch: () => at('topics/search.json'),
     search: (query?: string) => at('search/') + (query ? `?q=${encodeURIComponent(query)}` : ''),
     about: () => at('about/'),
     buildReport: () => at('build-report/'),

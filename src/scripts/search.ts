@@ -8,6 +8,9 @@
  * `issueSearchTokens()` at build time (pure, no DOM).
  */
 
+import { headingWords, normalizeHeading } from '../lib/indexes/topics.ts';
+import type { TopicSearchData } from '../lib/views/topics.ts';
+import { createPaths } from '../lib/paths.ts';
 import { ISSUE_URL_SOURCE, issueRefOf, parseIssueKey, type IssueRef } from '../lib/github.ts';
 
 /* ------------------------------------------------------------------------ */
@@ -86,6 +89,79 @@ export function isIssuePageFor(pathname: string, refs: QueryIssueRef[]): boolean
   const m = /\/issues\/([^/]+)\/([^/]+)\/(\d+)\/?$/.exec(decodeURIComponent(pathname).toLowerCase());
   if (!m) return false;
   return refs.some((r) => squash(r.repo) === squash(m[2]!) && r.number === Number(m[3]) && (!r.org || squash(r.org) === squash(m[1]!)));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Topics                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * Topics answer first: a query that names a topic (every word of the query,
+ * or all but one of a query of four words or more, starts a word of one of the topic's
+ * headings) shows the topic above the meetings, with its thread's meetings
+ * one click away. Matched in the browser against `topics/search.json` (a few
+ * kB gzipped; fetched when the search page opens, beside pagefind's files),
+ * not through pagefind: a topic is a name, not a text, and topic records in
+ * the main index would compete with the meetings for the first places.
+ */
+export interface TopicMatch {
+  key: string;
+  title: string;
+  meetingCount: number;
+  first: string;
+  last: string;
+  series: string[];
+  meetings: { series: string; seriesName: string; slug: string; anchor: string }[];
+  /** Share of the query words found (1 = all). */
+  score: number;
+}
+
+/** Topics shown above the meeting results. */
+export const TOPICS_SHOWN = 3;
+
+function wordMatches(queryWord: string, topicWord: string): boolean {
+  if (queryWord === topicWord) return true;
+  // A prefix counts from three letters ("quin" finds "quincy"); numbers must match whole ("r5" is not "r50").
+  return queryWord.length >= 3 && !/\d/.test(queryWord) && topicWord.startsWith(queryWord);
+}
+
+/** The topics a query names, best first: most query words found, then names mostly made of the query, then most discussed. */
+export function matchTopics(data: TopicSearchData, query: string, limit = TOPICS_SHOWN): TopicMatch[] {
+  const words = headingWords(normalizeHeading(query));
+  if (words.length === 0) return [];
+  // "air gap" also finds "AirGap" (and "air-gap" is two words anyway).
+  const found = matchWords(data, words);
+  if (words.length === 2 || words.length === 3) for (const m of matchWords(data, [words.join('')])) if (!found.some((f) => f.key === m.key)) found.push(m);
+  return found
+    .sort((a, b) => b.score - a.score || b.focus - a.focus || b.meetingCount - a.meetingCount || a.key.localeCompare(b.key))
+    .slice(0, limit)
+    .map(({ focus: _focus, ...m }) => m);
+}
+
+function matchWords(data: TopicSearchData, words: string[]): (TopicMatch & { focus: number })[] {
+  // One word may miss in a long query; in a short one a missing word is often the subject ("volume backup standard" is not "volume type standard").
+  const needed = words.length >= 4 ? words.length - 1 : words.length;
+  const out: (TopicMatch & { focus: number })[] = [];
+  for (const [key, title, extra, meetingCount, first, last, anchors, meetings] of data.topics) {
+    const own = headingWords(normalizeHeading(title));
+    const all = extra ? [...own, ...extra.split(' ')] : own;
+    const found = words.filter((q) => all.some((w) => wordMatches(q, w))).length;
+    if (found < needed) continue;
+    const inTitle = own.filter((w) => words.some((q) => wordMatches(q, w))).length;
+    const series = [...new Set(meetings.map(([si]) => data.series[si]?.[1] ?? ''))];
+    out.push({
+      key,
+      title,
+      meetingCount,
+      first,
+      last,
+      series,
+      meetings: meetings.map(([si, slug, ai]) => ({ series: data.series[si]?.[0] ?? '', seriesName: data.series[si]?.[1] ?? '', slug, anchor: anchors[ai] ?? '' })),
+      score: found / words.length,
+      focus: own.length ? inTitle / own.length : 0,
+    });
+  }
+  return out;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -282,6 +358,12 @@ export function initSearchPage(root: HTMLElement): void {
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
   const reset = root.querySelector<HTMLButtonElement>('[data-search-reset]');
   const seriesNames = JSON.parse(root.dataset['seriesNames'] ?? '{}') as Record<string, string>;
+  const topicList = root.querySelector<HTMLOListElement>('[data-topic-results]');
+  const paths = createPaths(base);
+  // Fetched with the page, like pagefind's files: the first query needs it.
+  const topicsReady: Promise<TopicSearchData | null> = fetch(paths.topicsSearch())
+    .then((r) => (r.ok ? (r.json() as Promise<TopicSearchData>) : null))
+    .catch(() => null);
 
   // Restore the state from the URL into the form.
   const initial = stateFromUrl();
@@ -341,6 +423,34 @@ export function initSearchPage(root: HTMLElement): void {
     return li;
   };
 
+  const renderTopic = (t: TopicMatch): HTMLLIElement => {
+    const span = t.first ? (t.first === t.last ? t.first : `${t.first} – ${t.last}`) : '';
+    const link = el('a', { class: 'topic-result-link', href: paths.topic(t.key) }, el('span', { class: 'chip topic-chip', text: 'Topic' }), ' ', el('span', { class: 'result-title', text: t.title }));
+    const meta = el('p', { class: 'result-meta' }, el('span', { class: 'result-series', text: t.series.join(', ') }), el('span', { text: `${t.meetingCount} meetings` }));
+    if (span) meta.append(el('span', { class: 'nowrap', text: span }));
+    const meetings = el(
+      'ul',
+      { class: 'topic-meetings', 'aria-label': `Meetings on ${t.title}` },
+      ...t.meetings.map((m) => el('li', {}, el('a', { href: paths.section(`${m.series}/${m.slug}`, m.anchor), 'data-topic-meeting': `${m.series}/${m.slug}` }, `${m.seriesName} ${m.slug}`))),
+    );
+    if (t.meetingCount > t.meetings.length) meetings.append(el('li', {}, el('a', { href: paths.topic(t.key) }, `all ${t.meetingCount} →`)));
+    return el('li', { class: 'topic-result', 'data-topic': t.key }, link, meta, meetings);
+  };
+
+  const showTopics = async (state: State, gen: number, hasRefs: boolean) => {
+    if (!topicList) return;
+    const data = state.q && !hasRefs && !state.filters.participant ? await topicsReady : null;
+    if (gen !== generation) return;
+    let found = data ? matchTopics(data, state.q, 20) : [];
+    const series = state.filters.series;
+    const year = state.filters.year;
+    if (series) found = found.filter((t) => t.meetings.some((m) => m.series.replaceAll(',', ' ') === series));
+    if (year) found = found.filter((t) => t.first.slice(0, 4) <= year && year <= t.last.slice(0, 4));
+    found = found.slice(0, TOPICS_SHOWN);
+    topicList.replaceChildren(...found.map(renderTopic));
+    topicList.hidden = found.length === 0;
+  };
+
   const showMore = async (gen: number) => {
     const first = list.children.length === 0;
     const slice = pending.splice(0, first ? FIRST_PAGE : PAGE);
@@ -360,6 +470,8 @@ export function initSearchPage(root: HTMLElement): void {
     if (reset) reset.hidden = !state.q && !hasFilter && state.sort === 'relevance';
     if (!state.q && !hasFilter) {
       list.replaceChildren();
+      topicList?.replaceChildren();
+      if (topicList) topicList.hidden = true;
       more.hidden = true;
       pending = [];
       root.dataset['state'] = 'idle';
@@ -392,7 +504,7 @@ export function initSearchPage(root: HTMLElement): void {
     }
     pending = [...results];
     list.replaceChildren();
-    await showMore(gen);
+    await Promise.all([showMore(gen), showTopics(state, gen, refs.length > 0)]);
     if (gen !== generation) return;
     const n = results.length;
     const scope = state.q ? ` for “${state.q}”` : '';

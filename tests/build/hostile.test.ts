@@ -205,8 +205,11 @@ function inside(e: Element, test: (a: Element) => boolean): boolean {
   for (let p = e.parent; p && p.type !== 'root'; p = p.parent as Element | null) if (test(p as Element)) return true;
   return false;
 }
-/** Elements that hold HTML rendered from minutes: the meeting body and issue excerpts. */
-const fromMinutes = (e: Element) => inside(e, (a) => hasClass(a, 'minutes') || hasClass(a, 'excerpt'));
+// The site's own note at a section that belongs to a topic (components/MinutesWithTopics.astro) stands in the
+// minutes' flow, right after the section's heading.
+const topicNote = (a: Element) => a.name === 'p' && hasClass(a, 'topic-note') && a.attribs['data-topic-note'] !== undefined && a.prev?.type === 'tag' && /^h[1-6]$/.test((a.prev as Element).name);
+/** Elements that hold HTML rendered from minutes: the meeting body and issue excerpts (without the topic notes). */
+const fromMinutes = (e: Element) => !topicNote(e) && !inside(e, topicNote) && inside(e, (a) => hasClass(a, 'minutes') || hasClass(a, 'excerpt'));
 const sha256 = (s: string) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
 const directive = (csp: string, name: string) =>
   csp.split(';').map((d) => d.trim()).find((d) => d.split(/\s+/)[0] === name)?.split(/\s+/).slice(1) ?? undefined;

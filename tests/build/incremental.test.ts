@@ -50,6 +50,8 @@ describe('incremental rebuild', () => {
   let edited: BuiltSite;
   let editedClean: BuiltSite;
   let editedDiff: string[];
+  let editedTopics: string[];
+  let changedSetNote: string;
   let relinked: BuiltSite;
   let relinkedDiff: string[];
   /** Links of the meeting page that links a section of the relinked meeting. */
@@ -75,10 +77,12 @@ describe('incremental rebuild', () => {
     // label that changes how carol is named on every page that names her (pages of other meetings too).
     // It also links a section of another meeting that does not exist yet (the link keeps no anchor).
     edit('alpha/20240110.md', (t) => t.replace('- Dieter Krause\n', '- Dieter Krause\n- @erin\n') + '\n### Quota review\n\n- see example/issues#99\n- budget: [follow-ups](2024-01-24.md#budget)\n');
-    edit('alpha/2024-01-24.md', (t) => t.replace('* @carol\n', '* @Carol\n'));
+    // Both meetings now have a "Quota review" section: a new topic, with notes at both sections.
+    edit('alpha/2024-01-24.md', (t) => t.replace('* @carol\n', '* @Carol\n') + '\n## Quota review\n\n- @dave checks the numbers\n');
     edited = buildSite({ name: 'incremental', minutesDir, rebuild: true });
     editedClean = cleanBuild('incremental-clean-1');
     editedDiff = differences(edited.outDir, editedClean.outDir); // now: the next round rebuilds the same folder
+    editedTopics = readdirSync(path.join(edited.outDir, 'topics'));
     editedIssue99 = present(edited.outDir, ISSUE_99);
 
     // Round 2: only the linked meeting changes, and gets the section: the unchanged meeting that links it must
@@ -92,11 +96,13 @@ describe('incremental rebuild', () => {
     // issue added in round 1 is no longer referenced (its feed and JSON file, written by src/integrations/issue-files.ts, must go).
     rmSync(path.join(minutesDir, 'beta/sync-notes.md'));
     edit('alpha/20240110.md', (t) => t.replace('- see example/issues#99\n', ''));
-    writeFileSync(path.join(minutesDir, 'alpha/20240207.md'), '# 2024-02-07\n\n## Participants\n\n- @alice-ng\n\n## Ceph\n\n- Quincy everywhere now\n');
+    // It joins the "Quota review" thread: the unchanged 2024-01-24 gets a next meeting in the thread.
+    writeFileSync(path.join(minutesDir, 'alpha/20240207.md'), '# 2024-02-07\n\n## Participants\n\n- @alice-ng\n\n## Ceph\n\n- Quincy everywhere now\n\n## Quota review (@dave)\n\n- done\n');
     changedSet = buildSite({ name: 'incremental', minutesDir, rebuild: true });
     changedSetClean = cleanBuild('incremental-clean-2');
     changedSetDiff = differences(changedSet.outDir, changedSetClean.outDir);
     changedSetBeta = readdirSync(path.join(changedSet.outDir, 'beta'));
+    changedSetNote = readFileSync(path.join(changedSet.outDir, 'alpha/2024-01-24/index.html'), 'utf8');
     changedSetIssue99 = present(changedSet.outDir, ISSUE_99);
 
     // Round 4, only the caches are kept (a CI job that restores node_modules/.astro, not dist): Astro copies
@@ -123,6 +129,7 @@ describe('incremental rebuild', () => {
 
   it('publishes exactly what a clean build publishes after an edit', () => {
     expect(editedDiff).toEqual([]);
+    expect(editedTopics).toContain('quota-review');
   });
 
   it('renders an unchanged meeting again when a section it links to appears in another one', () => {
@@ -138,6 +145,7 @@ describe('incremental rebuild', () => {
     expect(log(edited)).toMatch(/wrote \d+ per-issue feeds and JSON files/);
     expect(changedSetBeta).not.toContain('sync-notes');
     expect(changedSetBeta).toContain('2024-01-12');
+    expect(changedSetNote).toContain('href="/alpha/2024-02-07/#quota-review-dave"');
   });
 
   it('restores the pages it skips from its cache when only the cache was kept', () => {

@@ -58,6 +58,23 @@ describe('search quality on the SCS archive', () => {
     expect(hit!.hash.length).toBeGreaterThan(1);
   });
 
+  it('"Ceph Quincy" shows the Ceph Pacific -> Quincy thread on the first screen, iaas 2023-05-17 one click away', async () => {
+    await search('Ceph Quincy');
+    const topics = JSON.parse(await (await fetch(`${server.url}api/topics.json`)).text()) as { topics: { key: string; meetings: { id: string }[] }[] };
+    const shown = await searchPage.topics();
+    const ceph = shown.find((t) => topics.topics.find((x) => x.key === t.key)?.meetings.some((m) => m.id === 'iaas/2023-05-17'));
+    expect(ceph, JSON.stringify(shown)).toBeDefined();
+    expect(ceph!.top).toBeLessThan(searchPage.page.viewportSize()!.height);
+    expect(ceph!.meetings).toContain(`${site.base}iaas/2023-05-17/#ceph-upgrade-pacific---quincy`);
+    // Topics come before the meeting results.
+    expect(ceph!.top).toBeLessThan(await searchPage.firstResultTop());
+  });
+
+  it('shows no topic for a query that names none', async () => {
+    await search('mozilla TLS recommendations');
+    expect(await searchPage.topics()).toEqual([]);
+  });
+
   it('issue references find the issue page first', async () => {
     for (const q of ['standards#199', 'SovereignCloudStack/standards#199', 'https://github.com/SovereignCloudStack/standards/issues/199']) {
       const [first] = await search(q);

@@ -11,6 +11,7 @@ describe('archive.config.json (resolveConfig)', () => {
       seriesNames: { iaas: 'Team IaaS' },
       defaultRepos: { iaas: 'O/Issues' },
       exclude: ['drafts/x.md'],
+      topics: { ignore: ['Other items'] },
     });
     expect(problems).toEqual([]);
     expect(config).toEqual({
@@ -19,6 +20,7 @@ describe('archive.config.json (resolveConfig)', () => {
       seriesNames: { iaas: 'Team IaaS' },
       defaultRepos: { iaas: 'o/issues' },
       exclude: [...DEFAULT_CONFIG.exclude, 'drafts/x.md'],
+      topics: { ignore: ['Other items'] },
     });
   });
 
@@ -29,6 +31,8 @@ describe('archive.config.json (resolveConfig)', () => {
     { name: 'one bad series name', raw: { seriesNames: { iaas: 4 } }, problems: [{ path: 'seriesNames.iaas', message: 'Invalid input: expected string, received number' }] },
     { name: 'a repo that is not org/repo', raw: { defaultRepos: { iaas: 'issues' } }, problems: [{ path: 'defaultRepos.iaas', message: 'must be "org/repo"' }] },
     { name: 'exclude not a list', raw: { exclude: 'a.md' }, problems: [{ path: 'exclude', message: 'Invalid input: expected array, received string' }] },
+    { name: 'topics without ignore', raw: { topics: {} }, problems: [{ path: 'topics.ignore', message: 'Invalid input: expected array, received undefined' }] },
+    { name: 'one bad ignored heading', raw: { topics: { ignore: ['x', 1] } }, problems: [{ path: 'topics.ignore[1]', message: 'Invalid input: expected string, received number' }] },
     { name: 'one bad exclude entry', raw: { exclude: ['a.md', 2] }, problems: [{ path: 'exclude[1]', message: 'Invalid input: expected string, received number' }] },
   ])('$name', ({ raw, problems }) => {
     expect(resolveConfig(raw).problems).toEqual(problems);

@@ -10,6 +10,7 @@ import { buildIssuesIndex, groupIssuesByRepo, type IssueEntry, type RepoGroup } 
 import { buildPeopleIndex, type PeopleIndex } from './people.ts';
 import { buildSeriesIndex, type SeriesEntry } from './series.ts';
 import { suggestAliases, type AliasSuggestion } from './suggest.ts';
+import { buildTopicIndex, type TopicIndex } from './topics.ts';
 import { compareMeetingsAsc, compareMeetingsDesc } from './util.ts';
 
 export interface ArchiveIndexes {
@@ -22,6 +23,8 @@ export interface ArchiveIndexes {
   issues: Map<string, IssueEntry>;
   issuesByRepo: RepoGroup[];
   series: Map<string, SeriesEntry>;
+  /** Subjects followed across meetings (headings of sections in two or more meetings). */
+  topics: TopicIndex;
   /** Dates of the first and last dated meeting of the whole archive (null when none is dated). */
   dateRange: { first: string | null; last: string | null };
   /** The n newest meetings across all series (undated ones never come before dated ones). */
@@ -33,6 +36,7 @@ export interface ArchiveIndexes {
     people: number;
     issues: number;
     repos: number;
+    topics: number;
     /** Distinct action items (per person and normalised text). */
     actionItems: number;
   };
@@ -48,6 +52,7 @@ export function buildArchiveIndexes(meetings: readonly Meeting[], config: Archiv
   const resolve = (key: string) => people.resolve(key);
   const issues = buildIssuesIndex(asc);
   const series = buildSeriesIndex(asc, config, resolve);
+  const topics = buildTopicIndex(asc, { ignore: config.topics?.ignore ?? [] });
   let suggestions: AliasSuggestion[] | undefined;
   let attendees = 0;
   let actionItems = 0;
@@ -65,9 +70,10 @@ export function buildArchiveIndexes(meetings: readonly Meeting[], config: Archiv
     issues,
     issuesByRepo,
     series,
+    topics,
     dateRange: { first: dated[0]?.date ?? null, last: dated[dated.length - 1]?.date ?? null },
     latest: (n) => newest.slice(0, Math.max(0, n)),
-    totals: { meetings: asc.length, series: series.size, people: attendees, issues: issues.size, repos: issuesByRepo.length, actionItems },
+    totals: { meetings: asc.length, series: series.size, people: attendees, issues: issues.size, repos: issuesByRepo.length, topics: topics.topics.length, actionItems },
     aliasSuggestions: () => (suggestions ??= suggestAliases(people, aliases, { sameName: people.namesWithSeveralHandles })),
   };
 }

@@ -124,4 +124,6 @@ export interface ArchiveConfig {
   defaultRepos: Record<string, string>;
   /** File names (or `series/file.md` paths) that are not minutes. */
   exclude: string[];
+  /** Topics (src/lib/indexes/topics.ts): headings that are never topics, beside those found by frequency. */
+  topics: { ignore: string[] };
 }

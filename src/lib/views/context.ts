@@ -73,6 +73,7 @@ export function siteView({ config, paths }: Pick<ViewContext, 'config' | 'paths'
       { href: paths.home(), label: 'Meetings' },
       { href: paths.people(), label: 'People' },
       { href: paths.issues(), label: 'Issues' },
+      { href: paths.topics(), label: 'Topics' },
       { href: paths.search(), label: 'Search' },
     ],
     footer: [

@@ -24,7 +24,8 @@ export interface FeedView {
 /** How many meetings a feed lists: feed readers only need what is new. */
 export const FEED_LENGTH = 50;
 
-function feed(ctx: Pick<ViewContext, 'config' | 'paths'>, title: string, description: string, meetings: readonly Meeting[]): FeedView {
+/** A feed of some meetings, newest first (also used by src/lib/views/topics.ts). */
+export function feedOf(ctx: Pick<ViewContext, 'config' | 'paths'>, title: string, description: string, meetings: readonly Meeting[]): FeedView {
   const { config, paths } = ctx;
   const items = meetings
     .filter((m): m is Meeting & { date: string } => m.date !== null)
@@ -39,17 +40,17 @@ function feed(ctx: Pick<ViewContext, 'config' | 'paths'>, title: string, descrip
 
 export function siteFeedView(ctx: ViewContext): FeedView {
   const { title } = ctx.config;
-  return feed(ctx, `${title}: all meetings`, `New meeting minutes in ${title}`, ctx.indexes.meetings);
+  return feedOf(ctx, `${title}: all meetings`, `New meeting minutes in ${title}`, ctx.indexes.meetings);
 }
 
 export function seriesFeedView(ctx: ViewContext, series: string): FeedView {
   const name = seriesName(ctx.config, series);
-  return feed(ctx, `${name} meetings · ${ctx.config.title}`, `New ${name} meeting minutes`, ctx.indexes.series.get(series)?.meetings ?? []);
+  return feedOf(ctx, `${name} meetings · ${ctx.config.title}`, `New ${name} meeting minutes`, ctx.indexes.series.get(series)?.meetings ?? []);
 }
 
 export function issueFeedView(ctx: ViewContext, key: string): FeedView {
   const { indexes } = ctx;
   const ids = indexes.issues.get(key)?.meetingIds ?? [];
   const meetings = ids.map((id) => indexes.byId.get(id)).filter((m): m is Meeting => m !== undefined);
-  return feed(ctx, `${key} in the minutes · ${ctx.config.title}`, `Meetings that discuss ${key}`, meetings);
+  return feedOf(ctx, `${key} in the minutes · ${ctx.config.title}`, `Meetings that discuss ${key}`, meetings);
 }

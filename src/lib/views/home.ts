@@ -3,9 +3,10 @@ import { seriesName } from '../config.ts';
 import { siteView, type Link, type PageView, type ViewContext } from './context.ts';
 
 export interface HomeProps extends PageView {
-  totals: { meetings: number; series: number; people: number; issues: number };
+  totals: { meetings: number; series: number; people: number; issues: number; topics: number };
   peopleHref: string;
   issuesHref: string;
+  topicsHref: string;
   latest: { date: string | null; link: Link; series: Link }[];
   /** Series, most recently active first. */
   series: { link: Link; count: number; first: string | null; last: string | null }[];
@@ -13,13 +14,14 @@ export interface HomeProps extends PageView {
 
 export function homeView(ctx: ViewContext, latest = 15): HomeProps {
   const { indexes, config, paths } = ctx;
-  const { meetings, series, people, issues } = indexes.totals;
+  const { meetings, series, people, issues, topics } = indexes.totals;
   return {
     site: siteView(ctx),
     head: { title: config.title },
-    totals: { meetings, series, people, issues },
+    totals: { meetings, series, people, issues, topics },
     peopleHref: paths.people(),
     issuesHref: paths.issues(),
+    topicsHref: paths.topics(),
     latest: indexes.latest(latest).map((m) => ({
       date: m.date,
       link: { label: m.title, href: paths.meeting(m.id) },

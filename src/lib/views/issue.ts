@@ -7,11 +7,15 @@
 import { seriesName } from '../config.ts';
 import type { IssueEntry } from '../indexes/issues.ts';
 import { siteView, plural, type Link, type PageView, type ViewContext } from './context.ts';
+import type { SectionExcerpt } from '../section-html.ts';
+import { sectionForMention } from './issue-excerpts.ts';
 
 export interface IssuePlace {
   /** The section (its heading, or "Top of the minutes"). */
   section: Link;
   excerpts: string[];
+  /** The section's discussion, when a mention there is only the reference (a bare URL line, the heading's own link). */
+  discussion?: SectionExcerpt;
 }
 
 export interface IssueChapter {
@@ -42,8 +46,11 @@ export interface IssuePageProps extends PageView {
 /** Rendered excerpts of a meeting's issue mentions, by mention index (the loader's `issueExcerptsHtml`). */
 export type ExcerptsOf = (meetingId: string) => readonly string[] | undefined;
 
+/** A meeting's rendered HTML and the lines of its headings (for the discussion under a bare mention). */
+export type SectionsOf = (meetingId: string) => { html: string; headingLines: ReadonlySet<number> } | undefined;
+
 /** A story's mentions grouped by meeting (chapters) and section (places); repeated excerpts once. */
-export function issueChapters(ctx: Pick<ViewContext, 'config' | 'paths'>, entry: IssueEntry, excerpts: ExcerptsOf): IssueChapter[] {
+export function issueChapters(ctx: Pick<ViewContext, 'config' | 'paths'>, entry: IssueEntry, excerpts: ExcerptsOf, sections?: SectionsOf): IssueChapter[] {
   const { config, paths } = ctx;
   const chapters: (IssueChapter & { id: string })[] = [];
   for (const item of entry.mentions) {
@@ -64,17 +71,24 @@ export function issueChapters(ctx: Pick<ViewContext, 'config' | 'paths'>, entry:
     let place = ch.places.find((p) => p.section.href === href);
     if (!place) ch.places.push((place = { section: { label: item.headingText || 'Top of the minutes', href }, excerpts: [] }));
     const html = excerpts(item.meetingId)?.[item.mentionIndex] ?? '';
+    const meeting = sections?.(item.meetingId);
+    if (meeting && !place.discussion) {
+      const discussion = sectionForMention(item, meeting.headingLines, meeting.html, paths.meeting(item.meetingId));
+      if (discussion) place.discussion = discussion;
+    }
+    // The heading's own link repeats the heading above it.
+    const inHeading = meeting?.headingLines.has(item.line) ?? false;
     // Two mentions in one list item or paragraph give the same excerpt: show it once.
-    if (html !== '' && !place.excerpts.includes(html)) place.excerpts.push(html);
+    if (html !== '' && !inHeading && !place.excerpts.includes(html)) place.excerpts.push(html);
   }
   return chapters.map(({ id: _id, ...chapter }) => chapter);
 }
 
-export function issueView(ctx: ViewContext, key: string, excerpts: ExcerptsOf): IssuePageProps {
+export function issueView(ctx: ViewContext, key: string, excerpts: ExcerptsOf, sections?: SectionsOf): IssuePageProps {
   const { indexes, config, paths } = ctx;
   const entry = indexes.issues.get(key);
   if (!entry) throw new Error(`no issue ${key}`);
-  const chapters = issueChapters(ctx, entry, excerpts);
+  const chapters = issueChapters(ctx, entry, excerpts, sections);
   const seriesNames = [...new Set(entry.mentions.map((m) => m.series))].map((s) => seriesName(config, s));
   const span = entry.first ? (entry.first === entry.last ? `on ${entry.first}` : `from ${entry.first} to ${entry.last}`) : '';
   return {

@@ -4,6 +4,7 @@ import { relativeDay } from '../format-date.ts';
 import { meetingDescription } from '../describe.ts';
 import type { Heading, MeetingCopy } from '../minutes/types.ts';
 import { personName, personNameWithHandle, siteView, type Link, type PageView, type ViewContext } from './context.ts';
+import { meetingTopicNotes, type SectionTopicNote } from './topics.ts';
 
 export interface MeetingParticipant extends Link {
   /** Canonical person key (the search filter value). */
@@ -41,6 +42,8 @@ export interface MeetingPageProps extends PageView {
   hideFirstHeading: boolean;
   /** Dated byte-identical copies of this meeting's file (their URLs lead here). */
   copies: { source: string; date: string }[];
+  /** Sections that belong to a topic: "also discussed in N other meetings", prev/next in the thread. */
+  topicNotes: SectionTopicNote[];
   issues: Link[];
   prev?: Link;
   next?: Link;
@@ -93,6 +96,7 @@ export function meetingView(ctx: ViewContext, input: { id: string; html: string;
       first && (first.anchor === meeting.titleHeading || (date && first.depth <= 2 && first.text.includes(date) && first.text.length <= date.length + 40)),
     ),
     copies: (input.copies ?? []).map((c) => ({ source: c.source, date: c.date })),
+    topicNotes: meetingTopicNotes(ctx, meeting.id),
     issues: [...new Set(meeting.issues.map((i) => i.key))].map((key) => ({ label: key, href: paths.issue(key) })),
     ...(prev ? { prev: { label: prev.date ?? prev.slug, href: paths.meeting(prev.id) } } : {}),
     ...(next ? { next: { label: next.date ?? next.slug, href: paths.meeting(next.id) } } : {}),

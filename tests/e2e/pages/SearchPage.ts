@@ -19,6 +19,19 @@ export interface SearchResult {
   marks: string[];
 }
 
+/** A topic shown above the results (the query names it). */
+export interface TopicResult {
+  /** `data-topic`: the key in api/topics.json. */
+  key: string;
+  title: string;
+  /** Series, number of meetings, date range. */
+  meta: string;
+  /** Distance from the top of the viewport, in CSS pixels. */
+  top: number;
+  /** Links to the thread's meetings (path + hash). */
+  meetings: string[];
+}
+
 export type SearchFilter = 'series' | 'year' | 'participant' | 'sort';
 
 export class SearchPage {
@@ -63,6 +76,24 @@ export class SearchPage {
       }),
     );
     return all.slice(0, limit);
+  }
+
+  /** The topics shown above the results, in order (call after `search`). */
+  topics(): Promise<TopicResult[]> {
+    return this.page.$$eval('[data-topic-results] [data-topic]', (items) =>
+      items.map((li) => ({
+        key: li.getAttribute('data-topic') ?? '',
+        title: li.querySelector('.result-title')?.textContent ?? '',
+        meta: li.querySelector('.result-meta')?.textContent ?? '',
+        top: li.getBoundingClientRect().top,
+        meetings: [...li.querySelectorAll<HTMLAnchorElement>('a[data-topic-meeting]')].map((a) => new URL(a.href).pathname + new URL(a.href).hash),
+      })),
+    );
+  }
+
+  /** Distance of the first meeting result from the top of the viewport. */
+  firstResultTop(): Promise<number> {
+    return this.page.$eval('.search-result', (li) => li.getBoundingClientRect().top);
   }
 
   /** Put a query in the box at once (as a paste does) and wait for its results. */

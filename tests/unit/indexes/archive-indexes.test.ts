@@ -25,7 +25,7 @@ const indexes = buildArchiveIndexes(meetings, DEFAULT_CONFIG, aliases);
 
 describe('buildArchiveIndexes', () => {
   it('totals and latest', () => {
-    expect(indexes.totals).toEqual({ meetings: 3, series: 2, people: 3, issues: 1, repos: 1, actionItems: 2 });
+    expect(indexes.totals).toEqual({ meetings: 3, series: 2, people: 3, issues: 1, repos: 1, topics: 0, actionItems: 2 });
     expect(indexes.latest(2).map((m) => m.id)).toEqual(['iaas/2023-05-17', 'container/2023-05-15']);
     expect(indexes.latest(0)).toEqual([]);
     expect(indexes.meetings.map((m) => m.id)).toEqual(['iaas/2023-05-10', 'container/2023-05-15', 'iaas/2023-05-17']);

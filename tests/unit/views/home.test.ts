@@ -9,7 +9,7 @@ const ctx = makeContext();
 describe('homeView', () => {
   it('numbers, latest meetings with their series, series by last meeting', () => {
     const view = homeView(ctx, 2);
-    expect(view.totals).toEqual({ meetings: 3, series: 2, people: 4, issues: 2 });
+    expect(view.totals).toEqual({ meetings: 3, series: 2, people: 4, issues: 2, topics: 0 });
     expect(view.latest).toEqual([
       { date: '2023-05-17', link: { label: 'Rollout review', href: '/m/alpha/2023-05-17/' }, series: { label: 'Alpha', href: '/m/alpha/' } },
       { date: '2023-05-10', link: { label: 'Alpha 2023-05-10', href: '/m/alpha/2023-05-10/' }, series: { label: 'Alpha', href: '/m/alpha/' } },

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { isBareMention, sectionForMention } from '../../../src/lib/views/issue-excerpts.ts';
+
+describe('isBareMention', () => {
+  it.each([
+    ['- https://github.com/SovereignCloudStack/issues/issues/168', true],
+    ['* <https://github.com/org/repo/pull/3>', true],
+    ['#issue168', false],
+    ['- #168', true],
+    ['- Issue: standards#199', true],
+    ['- [OpenStack Image Manager](https://github.com/org/issues/issues/168)', false],
+    ['Image Manager on track, https://github.com/org/issues/issues/168', false],
+  ])('%s → %s', (md, bare) => {
+    expect(isBareMention(md)).toBe(bare);
+  });
+});
+
+describe('sectionForMention', () => {
+  const html = '<h3 id="oim">OIM <a href="https://github.com/org/issues/issues/168">link</a></h3><ul><li>on track</li></ul><h3 id="next">Next</h3>';
+  it.each([
+    [{ excerpt: '- https://github.com/org/issues/issues/168', anchor: 'oim', line: 5 }, '<ul><li>on track</li></ul>'], // bare line
+    [{ excerpt: '### OIM [link](https://github.com/org/issues/issues/168)', anchor: 'oim', line: 3 }, '<ul><li>on track</li></ul>'], // the heading's own link
+    [{ excerpt: '- on track, see https://github.com/org/issues/issues/168', anchor: 'oim', line: 5 }, undefined], // says something itself
+    [{ excerpt: '- https://github.com/org/issues/issues/168', anchor: '', line: 1 }, undefined], // before the first heading
+    [{ excerpt: '- https://github.com/org/issues/issues/168', anchor: 'next', line: 9 }, undefined], // an empty section
+  ])('%j', (mention, lead) => {
+    expect(sectionForMention(mention, new Set([3, 9]), html, '/m/')?.lead).toBe(lead);
+  });
+});
