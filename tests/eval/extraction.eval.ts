@@ -49,7 +49,8 @@ function loadArchive(dir: string, files: string[]): { meetings: Meeting[]; peopl
   return { meetings, people: buildPeopleIndex(meetings, aliases) };
 }
 
-function fixtureScores(): FieldScore[] {
+/** Scores of the labelled fixtures alone (no corpus): quick enough for the unit tests. */
+export function fixtureScores(): FieldScore[] {
   const rows: FieldScore[] = [];
   for (const family of readdirSync(FIXTURES).filter((f) => statSync(path.join(FIXTURES, f)).isDirectory()).sort()) {
     const dir = path.join(FIXTURES, family);
