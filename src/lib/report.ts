@@ -94,24 +94,25 @@ export function publishedImages(report: BuildReport): string[] {
   return report.files.filter((f) => f.status === 'skipped' && f.reason === SKIP_REASONS.image).map((f) => f.source);
 }
 
-/** `file:line: message` lines, the form editors and CI logs link up. */
-export function formatWarnings(report: BuildReport, limit = Infinity): string[] {
-  const lines: string[] = [];
-  for (const f of report.files) {
-    for (const w of f.warnings) {
-      lines.push(`${f.source}${w.line ? `:${w.line}` : ''}: ${w.message}`);
-    }
-    if (f.status !== 'page' && f.reason) lines.push(`${f.source}: ${f.status} (${f.reason})`);
-  }
-  return lines.slice(0, limit);
-}
-
-/** The one-screen summary printed at the end of a build. */
+/**
+ * The one-screen summary printed at the end of a build: problems first (every
+ * warning and every file skipped for a problem, as `file:line: message`), then
+ * the files that are simply not minutes, counted by reason, so a README or a
+ * folder of images never pushes a warning off the screen.
+ */
 export function formatSummary(report: BuildReport, limit = 15): string {
   const t = report.totals;
   const head = `Minutes: ${t.files} files → ${t.pages} pages, ${t.skipped} skipped, ${t.duplicates} duplicates; ${t.warnings} warnings in ${t.filesWithWarnings} files.`;
-  const lines = formatWarnings(report);
-  const shown = lines.slice(0, limit).map((l) => `  ${l}`);
-  if (lines.length > limit) shown.push(`  … and ${lines.length - limit} more: see dist/build-report.json or /build-report/`);
-  return [head, ...shown].join('\n');
+  const problems: string[] = [];
+  const others = new Map<string, number>();
+  for (const f of report.files) {
+    for (const w of f.warnings) problems.push(`${f.source}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+    if (f.status === 'page' || !f.reason) continue;
+    if (isProblemReason(f.reason)) problems.push(`${f.source}: ${f.status} (${f.reason})`);
+    else others.set(`${f.status} (${f.reason})`, (others.get(`${f.status} (${f.reason})`) ?? 0) + 1);
+  }
+  const shown = problems.slice(0, limit).map((l) => `  ${l}`);
+  if (problems.length > limit) shown.push(`  … and ${problems.length - limit} more problems: see dist/build-report.json or /build-report/`);
+  const counted = [...others].sort((a, b) => b[1] - a[1]).map(([what, n]) => `  ${n} file${n === 1 ? '' : 's'} ${what}`);
+  return [head, ...shown, ...counted].join('\n');
 }
