@@ -7,7 +7,7 @@ export interface HomeProps extends PageView {
   peopleHref: string;
   issuesHref: string;
   topicsHref: string;
-  latest: { date: string | null; link: Link; series: Link }[];
+  latest: { date: string | null; link: Link; series?: Link }[];
   /** Series, most recently active first. */
   series: { link: Link; count: number; first: string | null; last: string | null }[];
 }
@@ -22,11 +22,15 @@ export function homeView(ctx: ViewContext, latest = 15): HomeProps {
     peopleHref: paths.people(),
     issuesHref: paths.issues(),
     topicsHref: paths.topics(),
-    latest: indexes.latest(latest).map((m) => ({
-      date: m.date,
-      link: { label: m.title, href: paths.meeting(m.id) },
-      series: { label: seriesName(config, m.series), href: paths.series(m.series) },
-    })),
+    latest: indexes.latest(latest).map((m) => {
+      const name = seriesName(config, m.series);
+      // A title that already names the series (`OpenJS … Meeting`, `Alpha 2023-05-10`) needs no series chip beside it.
+      return {
+        date: m.date,
+        link: { label: m.title, href: paths.meeting(m.id) },
+        ...(m.title.startsWith(name) ? {} : { series: { label: name, href: paths.series(m.series) } }),
+      };
+    }),
     series: [...indexes.series.values()]
       .sort((a, b) => (b.last ?? '').localeCompare(a.last ?? ''))
       .map((s) => ({ link: { label: seriesName(config, s.series), href: paths.series(s.series) }, count: s.count, first: s.first, last: s.last })),

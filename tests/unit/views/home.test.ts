@@ -7,12 +7,12 @@ import { makeContext } from './fixture.ts';
 const ctx = makeContext();
 
 describe('homeView', () => {
-  it('numbers, latest meetings with their series, series by last meeting', () => {
+  it('numbers, latest meetings with their series (unless the title names it), series by last meeting', () => {
     const view = homeView(ctx, 2);
     expect(view.totals).toEqual({ meetings: 3, series: 2, people: 4, issues: 2, topics: 0 });
     expect(view.latest).toEqual([
       { date: '2023-05-17', link: { label: 'Rollout review', href: '/m/alpha/2023-05-17/' }, series: { label: 'Alpha', href: '/m/alpha/' } },
-      { date: '2023-05-10', link: { label: 'Alpha 2023-05-10', href: '/m/alpha/2023-05-10/' }, series: { label: 'Alpha', href: '/m/alpha/' } },
+      { date: '2023-05-10', link: { label: 'Alpha 2023-05-10', href: '/m/alpha/2023-05-10/' } }, // the title names the series: no chip
     ]);
     expect(view.series.map((s) => [s.link.label, s.count])).toEqual([['Alpha', 2], ['Beta', 1]]);
     expect(view.head.title).toBe('Acme minutes');
