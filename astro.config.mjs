@@ -8,13 +8,13 @@ import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { buildReportSummary } from './src/integrations/build-summary.ts';
 import { cspConfig } from './src/integrations/csp.ts';
 import { incrementalOutput } from './src/integrations/output.ts';
-import { issueFiles, ISSUE_FILES_BUNDLE } from './src/integrations/issue-files.ts';
+import { bulkFiles, BULK_FILES_BUNDLE } from './src/integrations/bulk-files.ts';
 
 const settings = loadSettings();
 // The routes whose pages carry `data-pagefind-body` (meetings, issues): pagefind reads only their folders.
 const INDEXED_ROUTES = ['/[series]/[meeting]', '/issues/[org]/[repo]/[n]'];
-// Per-issue feeds and JSON files, written in one pass (before incrementalOutput records what the build wrote).
-const perIssueFiles = issueFiles();
+// Per-issue and topic feeds, per-issue JSON files and redirect pages, written in one pass (before incrementalOutput records what the build wrote).
+const oneFilePass = bulkFiles();
 
 // Deploy anywhere: SITE_URL (absolute origin, for canonical URLs and feeds) and BASE_PATH (e.g. /minutes).
 export default defineConfig({
@@ -31,7 +31,7 @@ export default defineConfig({
   // dist, which is kept between builds (emptyOutDir: false below; src/integrations/output.ts removes what a
   // build no longer produces). `astro build --force` renders everything.
   experimental: { incrementalBuild: true },
-  integrations: [perIssueFiles, incrementalOutput({ alsoWritten: perIssueFiles.written, transient: new Set([ISSUE_FILES_BUNDLE]) }), mdx(), sitemap(), minutesAssets(settings.minutesDir), pagefindIndex({ indexedRoutes: INDEXED_ROUTES }), buildReportSummary({ strict: settings.strict })],
+  integrations: [oneFilePass, incrementalOutput({ alsoWritten: oneFilePass.written, transient: new Set([BULK_FILES_BUNDLE]) }), mdx(), sitemap(), minutesAssets(settings.minutesDir), pagefindIndex({ indexedRoutes: INDEXED_ROUTES }), buildReportSummary({ strict: settings.strict })],
   // Content-Security-Policy <meta> on every page: scripts only from the site (hashes, /_astro, /pagefind); see src/integrations/csp.ts.
   security: { csp: cspConfig(import.meta.dirname) },
   vite: {

@@ -22,6 +22,7 @@ import { seriesView } from './lib/views/series.ts';
 import { issueFeedView, seriesFeedView } from './lib/views/feed.ts';
 import { topicFeedView, topicView } from './lib/views/topics.ts';
 import { feedXml } from './feeds.ts';
+import { redirectPage, type RedirectProps } from './lib/redirect-page.ts';
 import { loadSettings } from './settings.ts';
 
 export interface MeetingEntry {
@@ -113,15 +114,7 @@ async function keyed<R extends { props: unknown }>(routes: R[]): Promise<(R & { 
   return routes.map((r) => ({ ...r, cacheKey: pageKey(r.props) }));
 }
 
-/** A static redirect page (layouts/Redirect.astro). */
-export interface RedirectProps {
-  to: string;
-  title: string;
-  /** Why the URL leads elsewhere (a dated copy of the meeting's file). */
-  note?: string;
-}
-
-/** Route of a page that is either the page itself or a redirect to it. */
+/** Route of a page that is the page itself or, on the dev server, a redirect to it (builds write redirects with bulkFiles()). */
 type PageOrRedirect<P> = { redirect: false; page: P } | { redirect: true; page: RedirectProps };
 
 /** A file's own name as a URL segment, when it lies directly in a top folder (deeper names such as `dec-1` recur in every month's folder). */
@@ -137,34 +130,46 @@ function upstreamForm(slug: string): string[] {
 }
 
 /**
- * Every meeting page with its view model, plus redirects: each file's own
- * name (`/<series>/20230517/`, taken first so that it leads to that very
- * file), the upstream file-name form of each dated slug, and the URLs of
- * dated copies of a meeting's file (`/<series>/<date of the copy>/`, with a
- * note), which lead to the meeting copied.
+ * The redirects to meeting pages: each file's own name (`/<series>/20230517/`,
+ * taken first so that it leads to that very file), the upstream file-name
+ * form of each dated slug, and the URLs of dated copies of a meeting's file
+ * (`/<series>/<date of the copy>/`, with a note), which lead to the meeting
+ * copied. Never a URL that a meeting page has.
  */
-export async function meetingRoutes() {
-  const { meetingEntries, pageKey, paths, views, buildDate, copiesOf } = await getArchive();
-  const routes: { params: { series: string; meeting: string }; props: PageOrRedirect<ReturnType<typeof meetingView>>; cacheKey: string }[] = [];
+async function meetingRedirects(): Promise<{ params: { series: string; meeting: string }; page: RedirectProps }[]> {
+  const { meetingEntries, paths, copiesOf } = await getArchive();
+  const redirects: { params: { series: string; meeting: string }; page: RedirectProps }[] = [];
   const taken = new Set([...meetingEntries.values()].map((e) => `${e.meeting.series}/${e.meeting.slug}`));
   const redirect = (series: string, slug: string, meeting: Meeting, copy?: MeetingCopy) => {
     const key = `${series}/${slug}`;
     if (taken.has(key)) return;
     taken.add(key);
     const note = copy && `${copy.source} (${copy.date}) is a byte-identical copy of ${meeting.source}: the minutes of that file are shown.`;
-    const props = { redirect: true as const, page: { to: paths.meeting(meeting.id), title: meeting.title, ...(note ? { note } : {}) } };
-    routes.push({ params: { series, meeting: slug }, props, cacheKey: pageKey(props) });
+    redirects.push({ params: { series, meeting: slug }, page: { to: paths.meeting(meeting.id), title: meeting.title, ...(note ? { note } : {}) } });
   };
-  for (const { meeting, html } of meetingEntries.values()) {
-    const page = meetingView(views, { id: meeting.id, html, today: buildDate, copies: copiesOf.get(meeting.id) ?? [] });
-    const props = { redirect: false as const, page };
-    routes.push({ params: { series: meeting.series, meeting: meeting.slug }, props, cacheKey: pageKey(props) });
-  }
   const copies = [...copiesOf].flatMap(([id, list]) => list.map((copy) => ({ copy, meeting: meetingEntries.get(id)!.meeting })));
   for (const { meeting } of meetingEntries.values()) for (const alias of stemAlias(meeting.source)) redirect(meeting.series, alias, meeting);
   for (const { copy, meeting } of copies) for (const alias of [copy.slug, ...stemAlias(copy.source)]) redirect(copy.series, alias, meeting, copy);
   for (const { meeting } of meetingEntries.values()) for (const alias of upstreamForm(meeting.slug)) redirect(meeting.series, alias, meeting);
   for (const { copy, meeting } of copies) for (const alias of upstreamForm(copy.slug)) redirect(copy.series, alias, meeting, copy);
+  return redirects;
+}
+
+/** Every meeting page with its view model; on the dev server also the redirects to them (meetingRedirects). */
+export async function meetingRoutes() {
+  const { meetingEntries, pageKey, views, buildDate, copiesOf } = await getArchive();
+  const routes: { params: { series: string; meeting: string }; props: PageOrRedirect<ReturnType<typeof meetingView>>; cacheKey: string }[] = [];
+  for (const { meeting, html } of meetingEntries.values()) {
+    const page = meetingView(views, { id: meeting.id, html, today: buildDate, copies: copiesOf.get(meeting.id) ?? [] });
+    const props = { redirect: false as const, page };
+    routes.push({ params: { series: meeting.series, meeting: meeting.slug }, props, cacheKey: pageKey(props) });
+  }
+  if (import.meta.env.DEV) {
+    for (const { params, page } of await meetingRedirects()) {
+      const props = { redirect: true as const, page };
+      routes.push({ params, props, cacheKey: pageKey(props) });
+    }
+  }
   return routes;
 }
 
@@ -178,27 +183,35 @@ export async function seriesFeedRoutes() {
   return keyed([...indexes.series.keys()].map((series) => ({ params: { series }, props: seriesFeedView(views, series) })));
 }
 
-/**
- * Every person page `/people/[person]/` (slug → canonical key), plus a
- * redirect from the slug of each merged variant (`/people/matfecher/` → `/people/matfechner/`)
- * so that links written with a variant still land on the right page.
- */
-export async function personRoutes() {
-  const { indexes, pageKey, paths, views } = await getArchive();
+/** Redirects from the slug of each merged variant (`/people/matfecher/` → `/people/matfechner/`), so that links written with a variant still land on the right page. */
+async function personRedirects(): Promise<{ params: { person: string }; page: RedirectProps }[]> {
+  const { indexes, paths } = await getArchive();
   const people = indexes.people;
-  const routes: { params: { person: string }; props: PageOrRedirect<ReturnType<typeof personView>>; cacheKey: string }[] = [];
-  for (const p of people.values()) {
-    const props = { redirect: false as const, page: personView(views, p.key) };
-    routes.push({ params: { person: p.slug }, props, cacheKey: pageKey(props) });
-  }
+  const redirects: { params: { person: string }; page: RedirectProps }[] = [];
   const taken = new Set(people.bySlug.keys());
   for (const p of people.values()) {
     for (const v of p.variants) {
       const slug = personSlug(v);
       if (taken.has(slug)) continue;
       taken.add(slug);
-      const props = { redirect: true as const, page: { to: paths.person(p.key), title: p.name } };
-      routes.push({ params: { person: slug }, props, cacheKey: pageKey(props) });
+      redirects.push({ params: { person: slug }, page: { to: paths.person(p.key), title: p.name } });
+    }
+  }
+  return redirects;
+}
+
+/** Every person page `/people/[person]/` (slug → canonical key); on the dev server also the redirects (personRedirects). */
+export async function personRoutes() {
+  const { indexes, pageKey, views } = await getArchive();
+  const routes: { params: { person: string }; props: PageOrRedirect<ReturnType<typeof personView>>; cacheKey: string }[] = [];
+  for (const p of indexes.people.values()) {
+    const props = { redirect: false as const, page: personView(views, p.key) };
+    routes.push({ params: { person: p.slug }, props, cacheKey: pageKey(props) });
+  }
+  if (import.meta.env.DEV) {
+    for (const { params, page } of await personRedirects()) {
+      const props = { redirect: true as const, page };
+      routes.push({ params, props, cacheKey: pageKey(props) });
     }
   }
   return routes;
@@ -219,13 +232,13 @@ export async function issueRoutes() {
   return keyed([...indexes.issues.keys()].map((key) => ({ params: issueRouteParams(key), props: issueView(views, key, excerpts, sections) })));
 }
 
-/** Every issue's feed `/issues/[org]/[repo]/[n]/rss.xml` (dev server; builds write them with issueFiles()). */
+/** Every issue's feed `/issues/[org]/[repo]/[n]/rss.xml` (dev server; builds write them with bulkFiles()). */
 export async function issueFeedRoutes() {
   const { indexes, views } = await getArchive();
   return keyed([...indexes.issues.keys()].map((key) => ({ params: issueRouteParams(key), props: issueFeedView(views, key) })));
 }
 
-/** Every issue's JSON file `/api/issues/[org]/[repo]/[n].json` (dev server; builds write them with issueFiles()). */
+/** Every issue's JSON file `/api/issues/[org]/[repo]/[n].json` (dev server; builds write them with bulkFiles()). */
 export async function issueJsonRoutes() {
   const { indexes, paths } = await getArchive();
   return keyed([...indexes.issues.values()].map((entry) => ({ params: issueRouteParams(entry.key), props: issueJson(entry, paths) })));
@@ -238,19 +251,23 @@ export async function topicRoutes() {
   return keyed(indexes.topics.topics.map((t) => ({ params: { topic: t.key }, props: topicView(views, t.key, htmlOf)! })));
 }
 
-/** Every topic's feed `/topics/[topic]/rss.xml`. */
+/** Every topic's feed `/topics/[topic]/rss.xml` (dev server; builds write them with bulkFiles()). */
 export async function topicFeedRoutes() {
   const { indexes, views } = await getArchive();
   return keyed(indexes.topics.topics.map((t) => ({ params: { topic: t.key }, props: topicFeedView(views, t.key) })));
 }
 
 /**
- * Every issue's feed (`issues/<org>/<repo>/<n>/rss.xml`) and JSON file
- * (`api/issues/<org>/<repo>/<n>.json`), as paths below the output folder with
- * their text: the same view models as the dev server's routes (src/routes/),
- * written in one pass by src/integrations/issue-files.ts.
+ * The outputs that are cheap text and numerous, as paths below the output
+ * folder with their text, written in one pass by src/integrations/bulk-files.ts
+ * (as Astro routes each would cost a render, a response, its own write, a copy
+ * into the incremental-build cache and a log line): every issue's feed
+ * (`issues/<org>/<repo>/<n>/rss.xml`) and JSON file
+ * (`api/issues/<org>/<repo>/<n>.json`), every topic's feed, and the redirect
+ * pages of meetings and people. The same view models as the dev server's
+ * routes (src/routes/, and the redirects in meetingRoutes/personRoutes).
  */
-export async function issueFiles(site: URL | undefined): Promise<[path: string, body: string][]> {
+export async function bulkFiles(site: URL | undefined): Promise<[path: string, body: string][]> {
   const { indexes, views, paths } = await getArchive();
   const files: [string, string][] = [];
   for (const entry of indexes.issues.values()) {
@@ -258,13 +275,14 @@ export async function issueFiles(site: URL | undefined): Promise<[path: string, 
     files.push([`issues/${org}/${repo}/${n}/rss.xml`, await feedXml(issueFeedView(views, entry.key), site)]);
     files.push([`api/issues/${org}/${repo}/${n}.json`, JSON.stringify(issueJson(entry, paths))]);
   }
+  for (const topic of indexes.topics.topics) files.push([`topics/${topic.key}/rss.xml`, await feedXml(topicFeedView(views, topic.key), site)]);
+  for (const { params, page } of await meetingRedirects()) files.push([`${params.series}/${params.meeting}/index.html`, redirectPage(page, site)]);
+  for (const { params, page } of await personRedirects()) files.push([`people/${params.person}/index.html`, redirectPage(page, site)]);
   return files;
 }
 
 /** Host-specific redirect rules (Netlify/Cloudflare `_redirects`) for the upstream file names. */
 export async function redirectRules(): Promise<string> {
   const { paths } = await getArchive();
-  return (await meetingRoutes())
-    .flatMap((r) => (r.props.redirect ? [`${paths.meeting(`${r.params.series}/${r.params.meeting}`)} ${r.props.page.to} 301`] : []))
-    .join('\n');
+  return (await meetingRedirects()).map(({ params, page }) => `${paths.meeting(`${params.series}/${params.meeting}`)} ${page.to} 301`).join('\n');
 }

@@ -22,7 +22,7 @@ export function feedResponse(feed: FeedView, site: URL | undefined): Promise<Res
   return rss(rssOptions(feed, site));
 }
 
-/** The same feed as XML text, for files written outside Astro's routes (src/integrations/issue-files.ts). */
+/** The same feed as XML text, for files written outside Astro's routes (src/integrations/bulk-files.ts). */
 export function feedXml(feed: FeedView, site: URL | string | undefined): Promise<string> {
   return getRssString(rssOptions(feed, site));
 }

@@ -27,7 +27,7 @@ import type { AstroUserConfig } from 'astro';
  */
 type CspConfig = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
 
-export function cspConfig(root: string, inlineScriptFiles: string[] = ['src/layouts/Base.astro', 'src/layouts/Redirect.astro']): CspConfig {
+export function cspConfig(root: string, inlineScriptFiles: string[] = ['src/layouts/Base.astro']): CspConfig {
   return {
     algorithm: 'SHA-256' as const,
     directives: [

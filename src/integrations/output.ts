@@ -28,7 +28,7 @@ interface OutputManifest {
  *   list for the next build.
  *
  * Files that other integrations write (the per-issue feeds and JSON files,
- * src/integrations/issue-files.ts) are passed in as `alsoWritten` and handled
+ * src/integrations/bulk-files.ts) are passed in as `alsoWritten` and handled
  * like route outputs.
  *
  * Folders that other steps rebuild in full every time (Vite's `_astro/`, the

@@ -93,7 +93,7 @@ describe('incremental rebuild', () => {
     relinkedHrefs = linkHrefs(readFileSync(path.join(relinked.outDir, 'alpha/2024-01-10/index.html'), 'utf8'));
 
     // Round 3, the set of files changes: one meeting removed, one added (new prev/next neighbours); and the
-    // issue added in round 1 is no longer referenced (its feed and JSON file, written by src/integrations/issue-files.ts, must go).
+    // issue added in round 1 is no longer referenced (its feed and JSON file, written by src/integrations/bulk-files.ts, must go).
     rmSync(path.join(minutesDir, 'beta/sync-notes.md'));
     edit('alpha/20240110.md', (t) => t.replace('- see example/issues#99\n', ''));
     // It joins the "Quota review" thread: the unchanged 2024-01-24 gets a next meeting in the thread.
@@ -142,7 +142,7 @@ describe('incremental rebuild', () => {
     expect(changedSetDiff).toEqual([]);
     expect(editedIssue99).toEqual(ISSUE_99);
     expect(changedSetIssue99).toEqual([]);
-    expect(log(edited)).toMatch(/wrote \d+ per-issue feeds and JSON files/);
+    expect(log(edited)).toMatch(/wrote \d+ feeds, JSON files and redirect pages/);
     expect(changedSetBeta).not.toContain('sync-notes');
     expect(changedSetBeta).toContain('2024-01-12');
     expect(changedSetNote).toContain('href="/alpha/2024-02-07/#quota-review-dave"');

@@ -19,7 +19,7 @@ vi.mock('../../src/settings.ts', () => ({
   }),
 }));
 
-const { getArchive, meetingRoutes, personRoutes, issueRoutes, issueJsonRoutes, seriesRoutes, redirectRules, sourceRecord } = await import('../../src/archive.ts');
+const { getArchive, meetingRoutes, personRoutes, issueRoutes, issueJsonRoutes, seriesRoutes, redirectRules, bulkFiles, sourceRecord } = await import('../../src/archive.ts');
 
 function page(source: string, meeting: ReturnType<typeof makeMeeting>, html = `<p>${meeting.id}</p>`) {
   const data: SourceRecord = { report: { source, status: 'page', id: meeting.id, warnings: [] }, meeting, issueExcerptsHtml: meeting.issues.map((i) => `<li>${i.key}</li>`) };
@@ -80,6 +80,20 @@ describe('archive.ts', () => {
     const [json] = await issueJsonRoutes();
     expect(json!.props.meetings.map((m) => m.id)).toEqual(['alpha/2024-01-10']);
     expect((await seriesRoutes()).map((r) => r.props.name)).toEqual(['Alpha']);
+  });
+
+  it('bulk files: issue feeds and JSON, and the redirect pages of meetings and people, with their paths below dist', async () => {
+    const files = new Map(await bulkFiles(new URL('https://example.org')));
+    expect([...files.keys()].sort()).toEqual([
+      'alpha/20240110/index.html',
+      'alpha/20240124/index.html',
+      'api/issues/acme/tool/3.json',
+      'issues/acme/tool/3/rss.xml',
+      'people/ada-l/index.html',
+    ]);
+    expect(files.get('alpha/20240110/index.html')).toContain('<link rel="canonical" href="https://example.org/alpha/2024-01-10/">');
+    expect(files.get('people/ada-l/index.html')).toContain('<meta http-equiv="refresh" content="0; url=/people/ada/">');
+    expect(JSON.parse(files.get('api/issues/acme/tool/3.json')!).meetings.map((m: { id: string }) => m.id)).toEqual(['alpha/2024-01-10']);
   });
 
   it('a changed meeting changes its page key, and only the pages that show it', async () => {

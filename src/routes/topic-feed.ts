@@ -1,8 +1,8 @@
 import type { APIRoute, InferGetStaticPropsType } from 'astro';
-import { topicFeedRoutes } from '../../../archive.ts';
-import { feedResponse } from '../../../feeds.ts';
+import { topicFeedRoutes } from '../archive.ts';
+import { feedResponse } from '../feeds.ts';
 
 export const getStaticPaths = topicFeedRoutes;
 
-/** New meetings in one topic's thread. */
+/** New meetings in one topic's thread. Dev server only (injected by src/integrations/bulk-files.ts); a build writes these files in one pass. */
 export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = ({ props, site }) => feedResponse(props, site);
