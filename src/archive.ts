@@ -6,6 +6,7 @@
 import { getCollection } from 'astro:content';
 import type { SourceRecord } from './loaders/minutes.ts';
 import { isSourceRecord } from './loaders/source-record.ts';
+import { readRendered } from './loaders/rendered-files.ts';
 import { buildArchiveIndexes } from './lib/indexes/archive-indexes.ts';
 import { parseAbbreviationList, parseAliases, withAbbreviations } from './lib/indexes/aliases.ts';
 import { pageKey } from './lib/page-keys.ts';
@@ -48,11 +49,8 @@ async function load() {
     reports.push(data.report);
     if (data.copy) copies.push(data.copy);
     if (data.meeting) {
-      meetingEntries.set(data.meeting.id, {
-        meeting: data.meeting,
-        html: entry.rendered?.html ?? '',
-        issueExcerptsHtml: data.issueExcerptsHtml ?? [],
-      });
+      const rendered = data.renderedFile ? readRendered(data.renderedFile) : { html: '', issueExcerptsHtml: [] };
+      meetingEntries.set(data.meeting.id, { meeting: data.meeting, ...rendered });
     }
   }
   const parsedAliases = parseAliases(settings.aliases);

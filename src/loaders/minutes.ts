@@ -11,6 +11,7 @@ import { parseAbbreviationList, parseAliases } from '../lib/indexes/aliases.ts';
 import { ABBREVIATION_FILES, loadSettings, type Settings } from '../settings.ts';
 import { seriesOfInventory, settleMeetings } from './catalogue.ts';
 import { createLinkResolvers, findAnchor, type AnchorLookup } from './links.ts';
+import { hasRendered, pruneRendered, renderedFilesDir, writeRendered } from './rendered-files.ts';
 
 /** What the collection stores per file found: the report line, and the meeting for pages. */
 export interface SourceRecord extends Record<string, unknown> {
@@ -18,8 +19,8 @@ export interface SourceRecord extends Record<string, unknown> {
   meeting?: Meeting;
   /** A dated byte-identical copy of a meeting's file: its URLs lead to that meeting. */
   copy?: MeetingCopy;
-  /** Rendered excerpt per entry of `meeting.issues` (same order). */
-  issueExcerptsHtml?: string[];
+  /** The file holding the meeting's rendered HTML and issue excerpts (rendered-files.ts). */
+  renderedFile?: string;
   /** Anchors the rendering looked up in other meetings: it is stale when one of them now resolves differently. */
   anchorLookups?: AnchorLookup[];
   /** Digest of the file and the settings; the entry's own digest also covers the anchor lookups (what the page shows). */
@@ -83,10 +84,13 @@ async function loadAll({ store, logger, generateDigest, config: astroConfig }: L
     JSON.stringify({ PIPELINE_VERSION, config, base: astroConfig.base, sources, images: inventory.images }),
   );
 
+  const renderedDir = renderedFilesDir(astroConfig.cacheDir);
   const keep = new Set<string>();
-  const put = (id: string, data: SourceRecord, digest: string, rendered?: string) => {
+  const keepRendered = new Set<string>();
+  const put = (id: string, data: SourceRecord, digest: string) => {
     keep.add(id);
-    store.set({ id, data, digest, ...(rendered === undefined ? {} : { rendered: { html: rendered } }) });
+    if (data.renderedFile) keepRendered.add(data.renderedFile);
+    store.set({ id, data, digest });
   };
 
   // Pass 1: parse changed files; reuse stored meetings for unchanged ones (their ids feed link resolution).
@@ -96,7 +100,7 @@ async function loadAll({ store, logger, generateDigest, config: astroConfig }: L
   for (const file of inventory.minutes) {
     const digest = generateDigest(`${contextDigest}:${file.hash}`);
     const stored = store.get<SourceRecord>(file.source);
-    if (stored && stored.data.sourceDigest === digest && stored.data.meeting) {
+    if (stored && stored.data.sourceDigest === digest && stored.data.meeting && hasRendered(stored.data.renderedFile)) {
       reused.set(file.source, { file, digest, data: stored.data as SourceRecord & { meeting: Meeting } });
       continue;
     }
@@ -157,7 +161,9 @@ async function loadAll({ store, logger, generateDigest, config: astroConfig }: L
     // The entry's digest changes with the lookups, so a rendering again is stored (the store ignores a set()
     // with an unchanged digest) and the page's cache key (lib/page-keys.ts) changes.
     const entryDigest = anchorLookups.length ? generateDigest(`${digest}:${JSON.stringify(anchorLookups)}`) : digest;
-    put(file.source, { report, meeting, issueExcerptsHtml, anchorLookups, sourceDigest: digest }, entryDigest, rendered.html);
+    // Named per file and rendering: relative links make the same bytes render differently in another folder.
+    const renderedFile = writeRendered(renderedDir, generateDigest(`${file.source}:${entryDigest}`), { html: rendered.html, issueExcerptsHtml });
+    put(file.source, { report, meeting, renderedFile, anchorLookups, sourceDigest: digest }, entryDigest);
   };
   for (const { file, digest, result, decodeWarnings } of parsed.values()) {
     result.meeting.warnings.unshift(...decodeWarnings);
@@ -170,6 +176,7 @@ async function loadAll({ store, logger, generateDigest, config: astroConfig }: L
     const stale = (data.anchorLookups ?? []).some(([id, wanted, found]) => findAnchor(anchorsById.get(id), wanted) !== found);
     if (!stale) {
       keep.add(file.source);
+      keepRendered.add(data.renderedFile!);
       continue;
     }
     relinked++;
@@ -185,6 +192,7 @@ async function loadAll({ store, logger, generateDigest, config: astroConfig }: L
     put(report.source, { report, ...(copy ? { copy } : {}) }, generateDigest(JSON.stringify([report, copy])));
   }
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+  pruneRendered(renderedDir, keepRendered);
 
   const unchanged = reused.size - relinked;
   logger.info(

@@ -14,11 +14,11 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 export function isSourceRecord(data: unknown): data is SourceRecord {
   if (!isObject(data) || !isObject(data['report'])) return false;
-  const { report, meeting, copy, issueExcerptsHtml } = data;
+  const { report, meeting, copy, renderedFile } = data;
   if (typeof report['source'] !== 'string' || !STATUSES.has(report['status']) || !Array.isArray(report['warnings'])) return false;
   if (meeting !== undefined && !(isObject(meeting) && typeof meeting['id'] === 'string' && typeof meeting['series'] === 'string')) return false;
   if (copy !== undefined && !(isObject(copy) && typeof copy['id'] === 'string' && typeof copy['copyOf'] === 'string')) return false;
-  return issueExcerptsHtml === undefined || (Array.isArray(issueExcerptsHtml) && issueExcerptsHtml.every((h) => typeof h === 'string'));
+  return renderedFile === undefined || typeof renderedFile === 'string';
 }
 
-export const sourceRecordSchema = z.custom<SourceRecord>(isSourceRecord, { message: 'not a minutes source record (report, meeting, excerpts)' });
+export const sourceRecordSchema = z.custom<SourceRecord>(isSourceRecord, { message: 'not a minutes source record (report, meeting, rendered file)' });

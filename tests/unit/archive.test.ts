@@ -3,11 +3,15 @@
  * mocked (as Starlight's __tests__/basics/routing.test.ts does): the routes it
  * hands to the pages, from a small invented collection.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { writeRendered } from '../../src/loaders/rendered-files.ts';
 import type { SourceRecord } from '../../src/loaders/minutes.ts';
 import { makeMeeting, who } from './indexes/make-meeting.ts';
 
-const entries = vi.hoisted(() => ({ list: [] as { id: string; data: unknown; digest?: string; rendered?: { html: string } }[] }));
+const entries = vi.hoisted(() => ({ list: [] as { id: string; data: unknown; digest?: string }[] }));
 vi.mock('astro:content', () => ({ getCollection: async (name: string) => (name === 'minutes' ? entries.list : []) }));
 vi.mock('../../src/settings.ts', () => ({
   loadSettings: () => ({
@@ -21,9 +25,13 @@ vi.mock('../../src/settings.ts', () => ({
 
 const { getArchive, meetingRoutes, personRoutes, issueRoutes, issueJsonRoutes, seriesRoutes, redirectRules, bulkFiles, sourceRecord } = await import('../../src/archive.ts');
 
+const renderedDir = mkdtempSync(path.join(tmpdir(), 'archive-test-'));
+afterAll(() => rmSync(renderedDir, { recursive: true, force: true }));
+
 function page(source: string, meeting: ReturnType<typeof makeMeeting>, html = `<p>${meeting.id}</p>`) {
-  const data: SourceRecord = { report: { source, status: 'page', id: meeting.id, warnings: [] }, meeting, issueExcerptsHtml: meeting.issues.map((i) => `<li>${i.key}</li>`) };
-  return { id: source, data, digest: `d-${source}`, rendered: { html } };
+  const renderedFile = writeRendered(renderedDir, source, { html, issueExcerptsHtml: meeting.issues.map((i) => `<li>${i.key}</li>`) });
+  const data: SourceRecord = { report: { source, status: 'page', id: meeting.id, warnings: [] }, meeting, renderedFile };
+  return { id: source, data, digest: `d-${source}` };
 }
 
 beforeEach(() => {
