@@ -15,8 +15,9 @@ import type { AstroUserConfig } from 'astro';
  *   refused by the browser even if it got past the sanitizer.
  *   `'wasm-unsafe-eval'` lets pagefind compile its WebAssembly (it allows no
  *   JavaScript eval).
- * - Styles: 'self' and the hashes of Astro's inlined `<style>` blocks, so a
- *   `<style>` from minutes does not apply. Style *attributes* stay allowed
+ * - Styles: 'self' (the site's stylesheets are files: `build.inlineStylesheets:
+ *   'never'`; Astro would hash any `<style>` it inlined), so a `<style>` from
+ *   minutes does not apply. Style *attributes* stay allowed
  *   (`style-src-attr 'unsafe-inline'`): the site sets bar widths with them and
  *   the about page's code highlighting (Shiki) uses them; they cannot run
  *   script, and the sanitizer removes every `style=` from minutes.
