@@ -6,7 +6,7 @@
 import { getCollection } from 'astro:content';
 import type { SourceRecord } from './loaders/minutes.ts';
 import { isSourceRecord } from './loaders/source-record.ts';
-import { readRendered } from './loaders/rendered-files.ts';
+import { readRendered, type RenderedMinutes } from './loaders/rendered-files.ts';
 import { buildArchiveIndexes } from './lib/indexes/archive-indexes.ts';
 import { parseAbbreviationList, parseAliases, withAbbreviations } from './lib/indexes/aliases.ts';
 import { pageKey } from './lib/page-keys.ts';
@@ -26,10 +26,9 @@ import { feedXml } from './feeds.ts';
 import { redirectPage, type RedirectProps } from './lib/redirect-page.ts';
 import { loadSettings } from './settings.ts';
 
-export interface MeetingEntry {
+/** A meeting and what the loader rendered of it. */
+export interface MeetingEntry extends RenderedMinutes {
   meeting: Meeting;
-  html: string;
-  issueExcerptsHtml: string[];
 }
 
 /** An entry's data, checked against the collection's shape (src/loaders/source-record.ts): a stray entry fails the build naming it. */
@@ -49,7 +48,7 @@ async function load() {
     reports.push(data.report);
     if (data.copy) copies.push(data.copy);
     if (data.meeting) {
-      const rendered = data.renderedFile ? readRendered(data.renderedFile) : { html: '', issueExcerptsHtml: [] };
+      const rendered = data.renderedFile ? readRendered(data.renderedFile) : { html: '', issueExcerptsHtml: [], issueDiscussions: [] };
       meetingEntries.set(data.meeting.id, { meeting: data.meeting, ...rendered });
     }
   }
@@ -225,7 +224,7 @@ export async function issueRoutes() {
     if (!entry) return undefined;
     let lines = headingLines.get(id);
     if (!lines) headingLines.set(id, (lines = new Set(entry.meeting.headings.map((h) => h.line))));
-    return { html: entry.html, headingLines: lines };
+    return { discussions: entry.issueDiscussions, headingLines: lines };
   };
   return keyed([...indexes.issues.keys()].map((key) => ({ params: issueRouteParams(key), props: issueView(views, key, excerpts, sections) })));
 }

@@ -11,6 +11,7 @@ import { parseAbbreviationList, parseAliases } from '../lib/indexes/aliases.ts';
 import { ABBREVIATION_FILES, loadSettings, type Settings } from '../settings.ts';
 import { seriesOfInventory, settleMeetings } from './catalogue.ts';
 import { createLinkResolvers, findAnchor, type AnchorLookup } from './links.ts';
+import { mentionDiscussions } from '../lib/mention-discussion.ts';
 import { hasRendered, pruneRendered, renderedFilesDir, writeRendered } from './rendered-files.ts';
 
 /** What the collection stores per file found: the report line, and the meeting for pages. */
@@ -28,7 +29,7 @@ export interface SourceRecord extends Record<string, unknown> {
 }
 
 /** Bump when the parser or renderer changes output, so cached entries are re-parsed. */
-const PIPELINE_VERSION = '4';
+const PIPELINE_VERSION = '5';
 
 /** Decode as UTF-8; invalid bytes become U+FFFD and a warning with the first bad line. */
 export function decodeMinutes(bytes: Buffer): { text: string; warnings: ParseWarning[] } {
@@ -162,7 +163,11 @@ async function loadAll({ store, logger, generateDigest, config: astroConfig }: L
     // with an unchanged digest) and the page's cache key (lib/page-keys.ts) changes.
     const entryDigest = anchorLookups.length ? generateDigest(`${digest}:${JSON.stringify(anchorLookups)}`) : digest;
     // Named per file and rendering: relative links make the same bytes render differently in another folder.
-    const renderedFile = writeRendered(renderedDir, generateDigest(`${file.source}:${entryDigest}`), { html: rendered.html, issueExcerptsHtml });
+    const renderedFile = writeRendered(renderedDir, generateDigest(`${file.source}:${entryDigest}`), {
+      html: rendered.html,
+      issueExcerptsHtml,
+      issueDiscussions: mentionDiscussions(meeting.issues, meeting.headings, rendered.html, paths.meeting(meeting.id)),
+    });
     put(file.source, { report, meeting, renderedFile, anchorLookups, sourceDigest: digest }, entryDigest);
   };
   for (const { file, digest, result, decodeWarnings } of parsed.values()) {

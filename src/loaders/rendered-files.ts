@@ -1,6 +1,7 @@
 /**
- * What the renderer made of one minutes file (its HTML and the HTML of its
- * issue excerpts) is kept in a file of its own in Astro's cache folder, and
+ * What the renderer made of one minutes file (its HTML, the HTML of its
+ * issue excerpts and the sections shown under bare issue mentions) is kept
+ * in a file of its own in Astro's cache folder, and
  * the collection entry names that file; the content layer's data store keeps
  * only the parsed meeting.
  *
@@ -15,11 +16,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { SectionExcerpt } from '../lib/section-html.ts';
 
 export interface RenderedMinutes {
   html: string;
   /** Rendered excerpt per entry of `meeting.issues` (same order). */
   issueExcerptsHtml: string[];
+  /** Per entry of `meeting.issues`: the section's discussion that an issue page shows under a bare mention (lib/mention-discussion.ts), or null. */
+  issueDiscussions: (SectionExcerpt | null)[];
 }
 
 /** The folder of rendered files below Astro's cache folder (`cacheDir`, private per site: tests and the bench build side by side). */
@@ -48,8 +52,8 @@ export function readRendered(file: string): RenderedMinutes {
   } catch (e) {
     throw new Error(`a rendered minutes file is missing or unreadable (${(e as Error).message}): remove Astro's cache folder (node_modules/.astro) and build again`);
   }
-  if (typeof data.html !== 'string' || !Array.isArray(data.issueExcerptsHtml)) throw new Error(`not a rendered minutes file: ${file}`);
-  return { html: data.html, issueExcerptsHtml: data.issueExcerptsHtml };
+  if (typeof data.html !== 'string' || !Array.isArray(data.issueExcerptsHtml) || !Array.isArray(data.issueDiscussions)) throw new Error(`not a rendered minutes file: ${file}`);
+  return { html: data.html, issueExcerptsHtml: data.issueExcerptsHtml, issueDiscussions: data.issueDiscussions };
 }
 
 /** Remove the renderings no entry names any more (edited, removed or renamed files). */

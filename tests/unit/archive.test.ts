@@ -29,7 +29,11 @@ const renderedDir = mkdtempSync(path.join(tmpdir(), 'archive-test-'));
 afterAll(() => rmSync(renderedDir, { recursive: true, force: true }));
 
 function page(source: string, meeting: ReturnType<typeof makeMeeting>, html = `<p>${meeting.id}</p>`) {
-  const renderedFile = writeRendered(renderedDir, source, { html, issueExcerptsHtml: meeting.issues.map((i) => `<li>${i.key}</li>`) });
+  const renderedFile = writeRendered(renderedDir, source, {
+    html,
+    issueExcerptsHtml: meeting.issues.map((i) => `<li>${i.key}</li>`),
+    issueDiscussions: meeting.issues.map((i) => ({ lead: `<p>about ${i.key}</p>`, rest: '' })),
+  });
   const data: SourceRecord = { report: { source, status: 'page', id: meeting.id, warnings: [] }, meeting, renderedFile };
   return { id: source, data, digest: `d-${source}` };
 }
@@ -85,6 +89,7 @@ describe('archive.ts', () => {
     const [issue] = await issueRoutes();
     expect(issue!.params).toEqual({ org: 'acme', repo: 'tool', n: '3' });
     expect(issue!.props.chapters[0]!.places[0]!.excerpts).toEqual(['<li>acme/tool#3</li>']);
+    expect(issue!.props.chapters[0]!.places[0]!.discussion).toEqual({ lead: '<p>about acme/tool#3</p>', rest: '' }); // worked out by the loader
     const [json] = await issueJsonRoutes();
     expect(json!.props.meetings.map((m) => m.id)).toEqual(['alpha/2024-01-10']);
     expect((await seriesRoutes()).map((r) => r.props.name)).toEqual(['Alpha']);

@@ -8,7 +8,6 @@ import { seriesName } from '../config.ts';
 import type { IssueEntry } from '../indexes/issues.ts';
 import { siteView, plural, type Link, type PageView, type ViewContext } from './context.ts';
 import type { SectionExcerpt } from '../section-html.ts';
-import { sectionForMention } from './issue-excerpts.ts';
 
 export interface IssuePlace {
   /** The section (its heading, or "Top of the minutes"). */
@@ -46,8 +45,8 @@ export interface IssuePageProps extends PageView {
 /** Rendered excerpts of a meeting's issue mentions, by mention index (the loader's `issueExcerptsHtml`). */
 export type ExcerptsOf = (meetingId: string) => readonly string[] | undefined;
 
-/** A meeting's rendered HTML and the lines of its headings (for the discussion under a bare mention). */
-export type SectionsOf = (meetingId: string) => { html: string; headingLines: ReadonlySet<number> } | undefined;
+/** Per mention of a meeting (by mention index), the section's discussion to show under it (lib/mention-discussion.ts); and the lines of its headings. */
+export type SectionsOf = (meetingId: string) => { discussions: readonly (SectionExcerpt | null)[]; headingLines: ReadonlySet<number> } | undefined;
 
 /** A story's mentions grouped by meeting (chapters) and section (places); repeated excerpts once. */
 export function issueChapters(ctx: Pick<ViewContext, 'config' | 'paths'>, entry: IssueEntry, excerpts: ExcerptsOf, sections?: SectionsOf): IssueChapter[] {
@@ -72,10 +71,8 @@ export function issueChapters(ctx: Pick<ViewContext, 'config' | 'paths'>, entry:
     if (!place) ch.places.push((place = { section: { label: item.headingText || 'Top of the minutes', href }, excerpts: [] }));
     const html = excerpts(item.meetingId)?.[item.mentionIndex] ?? '';
     const meeting = sections?.(item.meetingId);
-    if (meeting && !place.discussion) {
-      const discussion = sectionForMention(item, meeting.headingLines, meeting.html, paths.meeting(item.meetingId));
-      if (discussion) place.discussion = discussion;
-    }
+    const discussion = meeting?.discussions[item.mentionIndex];
+    if (discussion && !place.discussion) place.discussion = discussion;
     // The heading's own link repeats the heading above it.
     const inHeading = meeting?.headingLines.has(item.line) ?? false;
     // Two mentions in one list item or paragraph give the same excerpt: show it once.

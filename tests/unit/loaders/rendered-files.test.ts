@@ -18,21 +18,21 @@ describe('rendered files', () => {
     expect(path.dirname(dir)).toBe(cache);
   });
 
-  it('read back what was written, excerpts in order', () => {
-    const file = writeRendered(dir, 'abc123', { html: '<h2 id="x">X ✓</h2>', issueExcerptsHtml: ['<p>one</p>', '<p>two</p>'] });
+  it('read back what was written, excerpts and discussions in order', () => {
+    const file = writeRendered(dir, 'abc123', { html: '<h2 id="x">X ✓</h2>', issueExcerptsHtml: ['<p>one</p>', '<p>two</p>'], issueDiscussions: [null, { lead: '<p>l</p>', rest: '' }] });
     expect(path.dirname(file)).toBe(dir);
     expect(hasRendered(file)).toBe(true);
-    expect(readRendered(file)).toEqual({ html: '<h2 id="x">X ✓</h2>', issueExcerptsHtml: ['<p>one</p>', '<p>two</p>'] });
+    expect(readRendered(file)).toEqual({ html: '<h2 id="x">X ✓</h2>', issueExcerptsHtml: ['<p>one</p>', '<p>two</p>'], issueDiscussions: [null, { lead: '<p>l</p>', rest: '' }] });
   });
 
   it('keep a name from leaving the folder', () => {
-    const file = writeRendered(dir, '../../etc/passwd', { html: '', issueExcerptsHtml: [] });
+    const file = writeRendered(dir, '../../etc/passwd', { html: '', issueExcerptsHtml: [], issueDiscussions: [] });
     expect(path.dirname(file)).toBe(dir);
   });
 
   it('prune every file no entry names, keep the others', () => {
-    const kept = writeRendered(dir, 'kept', { html: 'a', issueExcerptsHtml: [] });
-    const gone = writeRendered(dir, 'gone', { html: 'b', issueExcerptsHtml: [] });
+    const kept = writeRendered(dir, 'kept', { html: 'a', issueExcerptsHtml: [], issueDiscussions: [] });
+    const gone = writeRendered(dir, 'gone', { html: 'b', issueExcerptsHtml: [], issueDiscussions: [] });
     pruneRendered(dir, new Set([kept]));
     expect(readdirSync(dir)).toEqual([path.basename(kept)]);
     expect(hasRendered(gone)).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBareMention, sectionForMention } from '../../../src/lib/views/issue-excerpts.ts';
+import { isBareMention, mentionDiscussions, sectionForMention } from '../../../src/lib/mention-discussion.ts';
 
 describe('isBareMention', () => {
   it.each([
@@ -25,5 +25,21 @@ describe('sectionForMention', () => {
     [{ excerpt: '- https://github.com/org/issues/issues/168', anchor: 'next', line: 9 }, undefined], // an empty section
   ])('%j', (mention, lead) => {
     expect(sectionForMention(mention, new Set([3, 9]), html, '/m/')?.lead).toBe(lead);
+  });
+});
+
+describe('mentionDiscussions', () => {
+  it('answers for every mention of a meeting, in order, with null where the mention speaks for itself', () => {
+    const html = '<h3 id="oim">OIM</h3><p>on track, see <a href="#oim">above</a></p><h3 id="next">Next</h3>';
+    const mentions = [
+      { excerpt: '- https://github.com/org/issues/issues/168', anchor: 'oim', line: 5 },
+      { excerpt: '- on track, see https://github.com/org/issues/issues/168', anchor: 'oim', line: 5 },
+      { excerpt: '#12', anchor: '', line: 1 },
+    ];
+    expect(mentionDiscussions(mentions, [{ line: 3 }, { line: 9 }], html, '/m/')).toEqual([
+      { lead: '<p>on track, see <a href="/m/#oim">above</a></p>', rest: '' },
+      null,
+      null,
+    ]);
   });
 });
