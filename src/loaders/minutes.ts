@@ -29,7 +29,7 @@ export interface SourceRecord extends Record<string, unknown> {
 }
 
 /** Bump when the parser or renderer changes output, so cached entries are re-parsed. */
-const PIPELINE_VERSION = '5';
+const PIPELINE_VERSION = '6';
 
 /** Decode as UTF-8; invalid bytes become U+FFFD and a warning with the first bad line. */
 export function decodeMinutes(bytes: Buffer): { text: string; warnings: ParseWarning[] } {

@@ -19,10 +19,16 @@ import { isMarkId, mark, markOf, renderState, type CalloutKind, type RenderState
 export const CONTAINER_KINDS = ['info', 'warning', 'success', 'danger', 'spoiler'] as const;
 const KINDS = CONTAINER_KINDS.join('|');
 
-/** The comment that stands for a container marker line in the normalized source (`kindAndTitle` is '' for a closer). */
+/**
+ * The comment that stands for a container marker line in the normalized source (`kindAndTitle` is '' for a closer).
+ * `<`, `>` and `%` of the title travel percent-encoded: the comment may land inside a raw HTML block, where a
+ * title holding `</script>` or `-->` would end that block or the comment early and leave its tail on the page.
+ */
 export function containerMarkerComment(colons: string, kindAndTitle: string): string {
-  return `<!--${colons}${kindAndTitle}-->`;
+  return `<!--${colons}${kindAndTitle.replace(/[%<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}-->`;
 }
+
+const decodeMarkerTitle = (title: string) => title.replace(/%(25|3C|3E)/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 const MARKER_RE = new RegExp(String.raw`^[ \t]*<!--:{3,}(?:[ \t]*(${KINDS})(?!\w))?(.*?)-->[ \t]*$`);
 
@@ -41,7 +47,7 @@ function markerOf(node: MdastNodes | undefined): Marker | undefined {
   if (node?.type !== 'html' || !node.value.startsWith('<!--:::', node.value.search(/\S/))) return undefined;
   const m = MARKER_RE.exec(node.value);
   if (!m) return undefined;
-  if (m[1]) return { open: true, kind: m[1], title: (m[2] ?? '').trim() };
+  if (m[1]) return { open: true, kind: m[1], title: decodeMarkerTitle(m[2] ?? '').trim() };
   return (m[2] ?? '').trim() === '' ? { open: false, kind: '', title: '' } : undefined;
 }
 

@@ -174,6 +174,17 @@ describe('Markdown and HedgeDoc-isms', () => {
       html: [/<details open>\s*<summary>Click to show<\/summary>\s*<p>hidden<\/p>\s*<\/details>/],
     },
     { name: 'unclosed container runs to the end', input: ':::info\na\n\nb', html: [/<aside class="callout callout-info">\s*<p>a<\/p>\s*<p>b<\/p>\s*<\/aside>/] },
+    {
+      name: 'a container title with </script>, --> and % is shown as written',
+      input: ':::info a </script> b --> 100%3C\ninside\n:::',
+      html: [/<aside class="callout callout-info">\s*<p><strong>a &#x3C;\/script> b --> 100%3C<\/strong><\/p>\s*<p>inside<\/p>\s*<\/aside>/],
+    },
+    {
+      name: 'a container title with </script> inside a script block leaves nothing of the marker behind',
+      input: '<script>\n:::info </script> x\nin the script\n:::\n</script>\n\nAfter text.',
+      html: [/^\s*<p>After text\.<\/p>$/],
+      absent: [/-->/, /<script/],
+    },
     { name: 'stray ::: stays text', input: 'a\n\n:::\n\nb', text: [':::'] },
     {
       name: 'placeholders stay visible',
