@@ -20,7 +20,7 @@ export interface SourceRecord extends Record<string, unknown> {
   meeting?: Meeting;
   /** A dated byte-identical copy of a meeting's file: its URLs lead to that meeting. */
   copy?: MeetingCopy;
-  /** The file holding the meeting's rendered HTML and issue excerpts (rendered-files.ts). */
+  /** The file holding what the renderer made of the meeting: HTML, issue excerpts, mention discussions (rendered-files.ts). */
   renderedFile?: string;
   /** Anchors the rendering looked up in other meetings: it is stale when one of them now resolves differently. */
   anchorLookups?: AnchorLookup[];
