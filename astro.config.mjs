@@ -14,7 +14,7 @@ const settings = loadSettings();
 // The routes whose pages carry `data-pagefind-body` (meetings, issues): pagefind reads only their folders.
 const INDEXED_ROUTES = ['/[series]/[meeting]', '/issues/[org]/[repo]/[n]'];
 // Per-issue and topic feeds, per-issue JSON files and redirect pages, written in one pass (before incrementalOutput records what the build wrote).
-const oneFilePass = bulkFiles();
+const bulkFileStep = bulkFiles();
 
 // Deploy anywhere: SITE_URL (absolute origin, for canonical URLs and feeds) and BASE_PATH (e.g. /minutes).
 export default defineConfig({
@@ -34,7 +34,7 @@ export default defineConfig({
   // dist, which is kept between builds (emptyOutDir: false below; src/integrations/output.ts removes what a
   // build no longer produces). `astro build --force` renders everything.
   experimental: { incrementalBuild: true },
-  integrations: [oneFilePass, incrementalOutput({ alsoWritten: oneFilePass.written, transient: new Set([BULK_FILES_BUNDLE]) }), mdx(), sitemap(), minutesAssets(settings.minutesDir), pagefindIndex({ indexedRoutes: INDEXED_ROUTES }), buildReportSummary({ strict: settings.strict })],
+  integrations: [bulkFileStep, incrementalOutput({ alsoWritten: bulkFileStep.written, transient: new Set([BULK_FILES_BUNDLE]) }), mdx(), sitemap(), minutesAssets(settings.minutesDir), pagefindIndex({ indexedRoutes: INDEXED_ROUTES }), buildReportSummary({ strict: settings.strict })],
   // Content-Security-Policy <meta> on every page: scripts only from the site (hashes, /_astro, /pagefind); see src/integrations/csp.ts.
   security: { csp: cspConfig(import.meta.dirname) },
   vite: {

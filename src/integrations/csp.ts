@@ -9,8 +9,9 @@ import type { AstroUserConfig } from 'astro';
  *
  * - Scripts: only from the site itself ('self': Astro's bundled `/_astro/*.js`
  *   and pagefind's `/pagefind/*.js`) and inline scripts whose hash is listed:
- *   the site's own scripts are files (vite.build.assetsInlineLimit in astro.config.mjs); the `<script is:inline>`
- *   blocks of the layouts are hashed here. Anything a minutes file managed to
+ *   the site's own scripts are files (`vite.build.assetsInlineLimit` in
+ *   astro.config.mjs); the `<script is:inline>` blocks of the layouts are
+ *   hashed here. Anything a minutes file managed to
  *   inject (an inline `<script>`, an `onerror=`, a `javascript:` URL) is
  *   refused by the browser even if it got past the sanitizer.
  *   `'wasm-unsafe-eval'` lets pagefind compile its WebAssembly (it allows no

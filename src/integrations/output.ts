@@ -27,8 +27,8 @@ interface OutputManifest {
  *   this build's did not (a removed meeting, person or issue), and records the
  *   list for the next build.
  *
- * Files that other integrations write (the per-issue feeds and JSON files,
- * src/integrations/bulk-files.ts) are passed in as `alsoWritten` and handled
+ * Files that other integrations write (feeds, per-issue JSON files and
+ * redirect pages, src/integrations/bulk-files.ts) are passed in as `alsoWritten` and handled
  * like route outputs.
  *
  * Folders that other steps rebuild in full every time (Vite's `_astro/`, the
