@@ -19,23 +19,20 @@ export function isBareMention(markdown: string): boolean {
 }
 
 /**
- * The section excerpt to show for a mention, or undefined to show the
- * mention's own excerpt: only for bare mentions and mentions in the
- * section's heading, and only inside a section (not before the first heading).
+ * Whether a mention shows its section's discussion rather than its own
+ * excerpt: only bare mentions and mentions in the section's heading, and only
+ * inside a section (not before the first heading).
  */
-export function sectionForMention(
-  mention: { excerpt: string; anchor: string; line: number },
-  headingLines: ReadonlySet<number>,
-  html: string,
-  meetingHref: string,
-): SectionExcerpt | undefined {
-  if (!mention.anchor) return undefined;
-  if (!headingLines.has(mention.line) && !isBareMention(mention.excerpt)) return undefined;
-  const excerpt = sectionExcerpts(html, [mention.anchor], meetingHref).get(mention.anchor);
-  return excerpt && (excerpt.lead || excerpt.rest) ? excerpt : undefined;
+function showsSection(mention: { excerpt: string; anchor: string; line: number }, headingLines: ReadonlySet<number>): boolean {
+  return Boolean(mention.anchor) && (headingLines.has(mention.line) || isBareMention(mention.excerpt));
 }
 
-/** sectionForMention for every issue mention of a meeting (same order), null where the mention's own excerpt is shown. */
+/**
+ * The section excerpt to show under every issue mention of a meeting (same
+ * order), null where the mention's own excerpt is shown (it says something
+ * itself, or its section is empty). Each section is cut once however many
+ * mentions it holds.
+ */
 export function mentionDiscussions(
   mentions: readonly { excerpt: string; anchor: string; line: number }[],
   headings: readonly { line: number }[],
@@ -43,5 +40,10 @@ export function mentionDiscussions(
   meetingHref: string,
 ): (SectionExcerpt | null)[] {
   const headingLines = new Set(headings.map((h) => h.line));
-  return mentions.map((m) => sectionForMention(m, headingLines, html, meetingHref) ?? null);
+  const shown = mentions.map((m) => showsSection(m, headingLines));
+  const sections = sectionExcerpts(html, [...new Set(mentions.filter((_, i) => shown[i]).map((m) => m.anchor))], meetingHref);
+  return mentions.map((m, i) => {
+    const excerpt = shown[i] ? sections.get(m.anchor) : undefined;
+    return excerpt && (excerpt.lead || excerpt.rest) ? excerpt : null;
+  });
 }

@@ -89,7 +89,7 @@ export interface Catalogue {
 
 /** Every step of the loader but rendering, on a minutes folder: what the archive would publish. */
 export async function catalogueMinutes(minutesDir: string, config: ArchiveConfig = resolveConfig(undefined).config): Promise<Catalogue> {
-  const inventory = await takeInventory(minutesDir, excludedBy(config.exclude));
+  const inventory = takeInventory(minutesDir, excludedBy(config.exclude));
   const seriesOf = seriesOfInventory(inventory, minutesDir);
   const decoder = new TextDecoder('utf-8', { fatal: false });
   const fresh = inventory.minutes.map((file) => ({

@@ -79,7 +79,7 @@ async function loadAll({ store, logger, generateDigest, config: astroConfig }: L
     ['aliases.json', SKIP_REASONS.aliases],
     ...ABBREVIATION_FILES.map((f): [string, string] => [f, SKIP_REASONS.abbreviations]),
   ]);
-  const inventory = await takeInventory(minutesDir, excludedBy(config.exclude), known);
+  const inventory = takeInventory(minutesDir, excludedBy(config.exclude), known);
   const sources = inventory.minutes.map((f) => f.source);
   const contextDigest = generateDigest(
     JSON.stringify({ PIPELINE_VERSION, config, base: astroConfig.base, sources, images: inventory.images }),

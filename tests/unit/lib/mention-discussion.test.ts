@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBareMention, mentionDiscussions, sectionForMention } from '../../../src/lib/mention-discussion.ts';
+import { isBareMention, mentionDiscussions } from '../../../src/lib/mention-discussion.ts';
 
 describe('isBareMention', () => {
   it.each([
@@ -15,7 +15,7 @@ describe('isBareMention', () => {
   });
 });
 
-describe('sectionForMention', () => {
+describe('mentionDiscussions: which mentions show their section', () => {
   const html = '<h3 id="oim">OIM <a href="https://github.com/org/issues/issues/168">link</a></h3><ul><li>on track</li></ul><h3 id="next">Next</h3>';
   it.each([
     [{ excerpt: '- https://github.com/org/issues/issues/168', anchor: 'oim', line: 5 }, '<ul><li>on track</li></ul>'], // bare line
@@ -24,7 +24,7 @@ describe('sectionForMention', () => {
     [{ excerpt: '- https://github.com/org/issues/issues/168', anchor: '', line: 1 }, undefined], // before the first heading
     [{ excerpt: '- https://github.com/org/issues/issues/168', anchor: 'next', line: 9 }, undefined], // an empty section
   ])('%j', (mention, lead) => {
-    expect(sectionForMention(mention, new Set([3, 9]), html, '/m/')?.lead).toBe(lead);
+    expect(mentionDiscussions([mention], [{ line: 3 }, { line: 9 }], html, '/m/')[0]?.lead).toBe(lead);
   });
 });
 
@@ -41,5 +41,13 @@ describe('mentionDiscussions', () => {
       null,
       null,
     ]);
+  });
+
+  it('cuts a section once for all the bare mentions it holds', () => {
+    const html = '<h3 id="oim">OIM</h3><p>on track</p>';
+    const bare = { excerpt: '- https://github.com/org/issues/issues/168', anchor: 'oim', line: 5 };
+    const [a, b] = mentionDiscussions([bare, { ...bare, line: 6 }], [{ line: 3 }], html, '/m/');
+    expect(a).toEqual({ lead: '<p>on track</p>', rest: '' });
+    expect(b).toBe(a);
   });
 });
