@@ -32,7 +32,7 @@ export const QUERIES = [
 // ---------------------------------------------------------------- arguments
 
 function parseArgs(argv) {
-  const o = { sizes: [1, 2, 5, 10], runs: 3, searchSizes: null, search: true, keep: false, corpus: process.env.BENCH_CORPUS || CORPUS_DEFAULT, only: null, waitIdle: 60 };
+  const o = { sizes: [1, 2, 5, 10], runs: 3, searchSizes: null, search: true, keep: false, corpus: process.env.BENCH_CORPUS || CORPUS_DEFAULT, only: null, waitIdle: 60, workdir: os.tmpdir() };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -50,8 +50,9 @@ function parseArgs(argv) {
     else if (a.startsWith('--corpus')) o.corpus = path.resolve(val());
     else if (a.startsWith('--only')) o.only = val();
     else if (a.startsWith('--wait-idle')) o.waitIdle = Number(val());
+    else if (a.startsWith('--workdir')) o.workdir = path.resolve(val());
     else if (a === '--help' || a === '-h') {
-      console.log('usage: node bench/run.mjs [--sizes 1,2,5,10] [--runs 3] [--search-sizes 1,10] [--no-search] [--only ours|floor] [--corpus DIR] [--wait-idle S] [--fresh] [--keep]\n       node bench/run.mjs --table [results.json]   # reprint the tables of a results file');
+      console.log('usage: node bench/run.mjs [--sizes 1,2,5,10] [--runs 3] [--search-sizes 1,10] [--no-search] [--only ours|floor] [--corpus DIR] [--wait-idle S] [--workdir DIR] [--fresh] [--keep]\n       node bench/run.mjs --table [results.json]   # reprint the tables of a results file');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -97,6 +98,23 @@ async function treeHash(root) {
   }
   for (const rel of files.sort()) h.update(rel + '\0').update(await fs.readFile(path.join(root, rel))).update('\0');
   return h.digest('hex').slice(0, 12);
+}
+
+/**
+ * What kind of filesystem the workspaces are on. It matters on this project's
+ * VMs: their ext4 runs without a journal (perf shows `recently_deleted` hot
+ * in the kernel during our builds), and without one ext4 will not reuse an
+ * inode freed in the last 60 s (360 s while its block is dirty,
+ * `recently_deleted()` in fs/ext4/ialloc.c) but scans past every such inode
+ * for each file it creates. A cold build right after deleting the last
+ * build's ~10k outputs so spends 2–6 s more system time, growing run by run,
+ * and more for the site that writes more files. On tmpfs (`--workdir
+ * /dev/shm`) that cost is gone for both sites.
+ */
+async function filesystemOf(dir) {
+  const KINDS = { 0x01021994: 'tmpfs', 0xef53: 'ext2/3/4', 0x58465342: 'xfs', 0x9123683e: 'btrfs', 0x794c7630: 'overlayfs' };
+  const { type } = await fs.statfs(dir);
+  return KINDS[type] ?? `0x${type.toString(16)}`;
 }
 
 const CACHE_PATHS = ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite'];
@@ -602,7 +620,7 @@ async function main() {
   const opt = parseArgs(process.argv.slice(2));
   if (!existsSync(opt.corpus)) throw new Error(`corpus not found: ${opt.corpus}`);
   if (!TIME) console.warn('note: /usr/bin/time not found; peak RSS comes from sampling /proc (apt-get install -y time for exact figures)');
-  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'minutes-bench-'));
+  const tmp = await fs.mkdtemp(path.join(opt.workdir, 'minutes-bench-'));
   // Build logs go to bench/results/tmp/ (git-ignored) so they outlive the workspace.
   const logs = path.join(HERE, 'results', 'tmp', `logs-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   await fs.mkdir(logs, { recursive: true });
@@ -620,7 +638,7 @@ async function main() {
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, astro: versionOf('astro'), pagefind: versionOf('pagefind'), chromium: null },
     git: gitInfo(),
     oursCode: ws.ours ? await treeHash(ws.ours) : null,
-    config: { sizes: opt.sizes, runs: opt.runs, searchSizes: opt.search ? opt.searchSizes : [], corpus: opt.corpus, order: 'per run: ours cold, ours warm, floor cold, floor warm' },
+    config: { sizes: opt.sizes, runs: opt.runs, searchSizes: opt.search ? opt.searchSizes : [], corpus: opt.corpus, workdirFs: await filesystemOf(tmp), order: 'per run: ours cold, ours warm, floor cold, floor warm' },
     sizes: {},
   };
   if (result.oursCode) console.error(`bench: our code snapshot ${result.oursCode} (git ${result.git?.head ?? '?'}${result.git?.dirty ? ', uncommitted changes' : ''})`);
