@@ -6,7 +6,6 @@ import { loadSettings } from './src/settings.ts';
 import { minutesAssets } from './src/integrations/assets.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { buildReportSummary } from './src/integrations/build-summary.ts';
-import { cspConfig } from './src/integrations/csp.ts';
 import { incrementalOutput } from './src/integrations/output.ts';
 import { bulkFiles, BULK_FILES_BUNDLE } from './src/integrations/bulk-files.ts';
 
@@ -24,24 +23,22 @@ export default defineConfig({
   // Separate caches let tests and the benchmark build several sites side by side.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   // Render several pages at once: per page our components take well under a millisecond, while Astro's
-  // mkdir + writeFile + CSP digest per output are async round trips; one at a time the build sat idle for
+  // mkdir + writeFile per output (into dist and its incremental cache) are async round trips; one at a time the build sat idle for
   // ~40 % of page generation (4,500 outputs at 1×). Pages only read the memoised archive, so order is free.
   // Stylesheets as files (~15 kB in all, cached by the browser across pages) rather than inlined into each of
-  // ~2,100 pages: with CSP on, Astro hashes every inlined <style> of every page (~0.25 s of a 1× build), and
-  // pagefind parses every indexed page whole (A B A B on the SCS archive: 0.3–0.8 s less per cold build).
+  // ~2,100 pages: the site's Content-Security-Policy (src/lib/content-security-policy.ts) allows stylesheets
+  // from the site only, and pagefind parses every indexed page whole (0.3–0.8 s less per cold build).
   build: { format: 'directory', concurrency: 8, inlineStylesheets: 'never' },
   // Rebuilds render only the pages whose cacheKey changed (src/lib/page-keys.ts) and leave the others in
   // dist, which is kept between builds (emptyOutDir: false below; src/integrations/output.ts removes what a
   // build no longer produces). `astro build --force` renders everything.
   experimental: { incrementalBuild: true },
   integrations: [bulkFileStep, incrementalOutput({ alsoWritten: bulkFileStep.written, transient: new Set([BULK_FILES_BUNDLE]) }), mdx(), sitemap(), minutesAssets(settings.minutesDir), pagefindIndex({ indexedRoutes: INDEXED_ROUTES }), buildReportSummary({ strict: settings.strict })],
-  // Content-Security-Policy <meta> on every page: scripts only from the site (hashes, /_astro, /pagefind); see src/integrations/csp.ts.
-  security: { csp: cspConfig(import.meta.dirname) },
   vite: {
     build: {
       emptyOutDir: false, // see incrementalOutput()
       // Scripts as files too, never inlined (Astro inlines a script chunk under 4 kB into every page that uses
-      // it, and with CSP on hashes it again for every page: ~0.25 s of a 1× build for one 1.9 kB script).
+      // it): the site's policy allows scripts from the site and the layout's own inline script only.
       assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
     },
     server: {

@@ -5,7 +5,7 @@
  * build writes ~560 of these on the SCS archive in one pass
  * (src/integrations/bulk-files.ts) instead of rendering each as an Astro page.
  */
-import { createHash } from 'node:crypto';
+import { scriptHash } from './content-security-policy.ts';
 
 /** A redirect page: where it leads, the title of that page, and why (a dated copy of the file). */
 export interface RedirectProps {
@@ -18,7 +18,7 @@ export interface RedirectProps {
 const KEEP_ANCHOR = `const link=document.querySelector('link[rel=canonical]');if(link)location.replace(new URL(link.href).pathname+location.search+location.hash);`;
 
 /** The page may run only its own script (the site's policy would allow more than a redirect needs). */
-const CSP = `default-src 'none'; script-src 'sha256-${createHash('sha256').update(KEEP_ANCHOR).digest('base64')}'; base-uri 'none'; form-action 'none'`;
+const CSP = `default-src 'none'; script-src '${scriptHash(KEEP_ANCHOR)}'; base-uri 'none'; form-action 'none'`;
 
 const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;');
