@@ -1,6 +1,5 @@
-import type { Root as MdastRoot } from 'mdast';
+import type { Text } from 'mdast';
 import { nameToEmoji } from 'gemoji';
-import { visit } from 'unist-util-visit';
 
 /**
  * Emoji shortcodes that remark-emoji (node-emoji's names) leaves alone but
@@ -11,11 +10,8 @@ import { visit } from 'unist-util-visit';
  */
 const SHORTCODE_RE = /:([a-z0-9_+-]+):/g;
 
-export function remarkGemojiShortcodes() {
-  return (tree: MdastRoot): void => {
-    visit(tree, 'text', (node) => {
-      if (!node.value.includes(':')) return;
-      node.value = node.value.replace(SHORTCODE_RE, (whole, name: string) => (Object.hasOwn(nameToEmoji, name) ? nameToEmoji[name]! : whole));
-    });
-  };
+/** Replace the gemoji shortcodes in one text node (a step of the shared mdast walk, steps.ts). */
+export function replaceGemojiShortcodes(node: Text): void {
+  if (!node.value.includes(':')) return;
+  node.value = node.value.replace(SHORTCODE_RE, (whole, name: string) => (Object.hasOwn(nameToEmoji, name) ? nameToEmoji[name]! : whole));
 }

@@ -1,5 +1,5 @@
-import type { Element, Root as HastRoot } from 'hast';
-import type { BlockContent, Blockquote, Nodes as MdastNodes, Paragraph, Parents, PhrasingContent, Root as MdastRoot } from 'mdast';
+import type { Element } from 'hast';
+import type { BlockContent, Blockquote, Image, Nodes as MdastNodes, Paragraph, Parents, PhrasingContent, Root as MdastRoot } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { isMarkId, mark, markOf, renderState, type CalloutKind, type RenderState } from './state.ts';
@@ -117,25 +117,21 @@ function text(value: string): PhrasingContent {
 }
 
 /**
- * The rehype transformer, after sanitizing: a marked container becomes an
- * `<aside class="callout callout-info">`. Also drops any mark id that does
- * not stand for a mark (it cannot come from the minutes: the nonce is secret).
+ * After sanitizing, one element (a step of the shared hast walk, steps.ts): a
+ * marked container becomes an `<aside class="callout callout-info">`. Also
+ * drops any mark id that does not stand for a mark (it cannot come from the
+ * minutes: the nonce is secret). Heading marks are heading-ids.ts's.
  */
-export function rehypeCallouts() {
-  return (tree: HastRoot, file: VFile): void => {
-    const state = renderState(file);
-    visit(tree, 'element', (el: Element) => {
-      const id = el.properties['id'];
-      if (!isMarkId(id)) return;
-      const m = markOf(state, id);
-      if (m?.kind === 'heading') return; // heading-ids.ts
-      delete el.properties['id'];
-      if (m?.kind === 'callout') {
-        el.tagName = 'aside';
-        el.properties['className'] = [CALLOUT_CLASS, `${CALLOUT_CLASS}-${m.type}`];
-      }
-    });
-  };
+export function finishCallout(el: Element, state: RenderState): void {
+  const id = el.properties['id'];
+  if (!isMarkId(id)) return;
+  const m = markOf(state, id);
+  if (m?.kind === 'heading') return;
+  delete el.properties['id'];
+  if (m?.kind === 'callout') {
+    el.tagName = 'aside';
+    el.properties['className'] = [CALLOUT_CLASS, `${CALLOUT_CLASS}-${m.type}`];
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -143,17 +139,13 @@ export function rehypeCallouts() {
 
 const SIZE_TITLE_RE = /^=(\d+(?:\.\d+)?(?:%|px)?)?x(\d+(?:\.\d+)?(?:%|px)?)?(?:\s+([\s\S]*))?$/;
 
-/** The remark transformer: an image titled `=WxH [title]` gets width/height and keeps the rest as its title. */
-export function remarkSizedImages() {
-  return (tree: MdastRoot): void => {
-    visit(tree, 'image', (node) => {
-      const m = node.title ? SIZE_TITLE_RE.exec(node.title) : null;
-      if (!m || (!m[1] && !m[2])) return;
-      const props: Record<string, string> = {};
-      if (m[1]) props['width'] = m[1].replace(/px$/, '');
-      if (m[2]) props['height'] = m[2].replace(/px$/, '');
-      node.title = m[3] ?? null;
-      node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), ...props } };
-    });
-  };
+/** An image titled `=WxH [title]` gets width/height and keeps the rest as its title (a step of the shared mdast walk, steps.ts). */
+export function applyImageSize(node: Image): void {
+  const m = node.title ? SIZE_TITLE_RE.exec(node.title) : null;
+  if (!m || (!m[1] && !m[2])) return;
+  const props: Record<string, string> = {};
+  if (m[1]) props['width'] = m[1].replace(/px$/, '');
+  if (m[2]) props['height'] = m[2].replace(/px$/, '');
+  node.title = m[3] ?? null;
+  node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), ...props } };
 }

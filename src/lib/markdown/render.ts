@@ -8,15 +8,17 @@
  *     → hedgedoc.ts        `:::info` / `:::spoiler` containers (marked by source.ts)
  *     → raw-html.ts        raw-HTML triage (placeholders like `<USER>` become text)
  *     → remark-emoji       `:rocket:` → 🚀 (node-emoji's names)
- *     → emoji.ts           gemoji names node-emoji lacks (`:family:`)
- *     → hedgedoc.ts        sized images `=WxH`
- *     → heading-ids.ts     trusted marks on headings
+ *     → one walk (steps.ts):
+ *         emoji.ts         gemoji names node-emoji lacks (`:family:`)
+ *         hedgedoc.ts      sized images `=WxH`
+ *         heading-ids.ts   trusted marks on headings
  *     → remark-rehype      (raw HTML kept as `raw` nodes)
  *     → raw-html.ts        rehype-raw (parse5), only when there is raw HTML
  *     → rehype-sanitize    sanitize-schema.ts (GitHub's, tightened)
- *     → hedgedoc.ts        callout classes        } trusted, after sanitizing:
- *     → heading-ids.ts     ids, `#` links, weight } from us or from the
- *     → links.ts           link/image rewriting   } resolver callbacks only
+ *     → one walk (steps.ts):                      } trusted, after sanitizing:
+ *         hedgedoc.ts      callout classes        } from us or from the
+ *         heading-ids.ts   ids, `#` links, weight } resolver callbacks only
+ *     → links.ts           link/image rewriting   }
  *     → hast-util-to-html
  */
 import type { Root as HastRoot } from 'hast';
@@ -28,15 +30,14 @@ import remarkEmoji from 'remark-emoji';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { remarkGemojiShortcodes } from './emoji.ts';
-import { rehypeHeadingIds, remarkHeadingIds } from './heading-ids.ts';
-import { rehypeCallouts, remarkHedgedocContainers, remarkSizedImages } from './hedgedoc.ts';
+import { remarkHedgedocContainers } from './hedgedoc.ts';
 import { rehypeLinks } from './links.ts';
 import type { RenderOptions } from './options.ts';
 import { parseMarkdown } from './parse.ts';
 import { rehypeRawWhenNeeded, remarkRawHtmlTriage } from './raw-html.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import { normalizeSource } from './source.ts';
+import { rehypeElementSteps, remarkNodeSteps } from './steps.ts';
 import { newRenderState, type RenderMode } from './state.ts';
 
 export type { RenderOptions } from './options.ts';
@@ -99,16 +100,13 @@ const processor = unified()
   .use(remarkHedgedocContainers)
   .use(remarkRawHtmlTriage)
   .use(remarkEmoji)
-  .use(remarkGemojiShortcodes)
-  .use(remarkSizedImages)
-  .use(remarkHeadingIds)
+  .use(remarkNodeSteps)
   // clobberPrefix '': the sanitizer adds `user-content-` to footnote ids once,
   // and links.ts points the `#fn-1` links at them.
   .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
   .use(rehypeRawWhenNeeded)
   .use(rehypeSanitize, sanitizeSchema)
-  .use(rehypeCallouts)
-  .use(rehypeHeadingIds)
+  .use(rehypeElementSteps)
   .use(rehypeLinks)
   .freeze();
 
