@@ -6,7 +6,7 @@
 import { getCollection } from 'astro:content';
 import type { SourceRecord } from './loaders/minutes.ts';
 import { isSourceRecord } from './loaders/source-record.ts';
-import { readRendered, type RenderedMinutes } from './loaders/rendered-files.ts';
+import { openSectionCache, readRendered, sectionKey, type RenderedMinutes } from './loaders/rendered-files.ts';
 import { buildArchiveIndexes } from './lib/indexes/archive-indexes.ts';
 import { parseAbbreviationList, parseAliases, withAbbreviations } from './lib/indexes/aliases.ts';
 import { pageKey } from './lib/page-keys.ts';
@@ -21,7 +21,7 @@ import { meetingView } from './lib/views/meeting.ts';
 import { personView } from './lib/views/person.ts';
 import { seriesView } from './lib/views/series.ts';
 import { issueFeedView, seriesFeedView } from './lib/views/feed.ts';
-import { topicFeedView, topicView } from './lib/views/topics.ts';
+import { sectionsFromHtml, topicFeedView, topicView, type SectionOf } from './lib/views/topics.ts';
 import { feedXml } from './feeds.ts';
 import { redirectPage, type RedirectProps } from './lib/redirect-page.ts';
 import { loadSettings } from './settings.ts';
@@ -29,6 +29,8 @@ import { loadSettings } from './settings.ts';
 /** A meeting and what the loader rendered of it. */
 export interface MeetingEntry extends RenderedMinutes {
   meeting: Meeting;
+  /** Where the loader kept its rendering (src/loaders/rendered-files.ts). */
+  renderedFile?: string | undefined;
 }
 
 /** An entry's data, checked against the collection's shape (src/loaders/source-record.ts): a stray entry fails the build naming it. */
@@ -49,7 +51,7 @@ async function load() {
     if (data.copy) copies.push(data.copy);
     if (data.meeting) {
       const rendered = data.renderedFile ? readRendered(data.renderedFile) : { html: '', issueExcerptsHtml: [], issueDiscussions: [] };
-      meetingEntries.set(data.meeting.id, { meeting: data.meeting, ...rendered });
+      meetingEntries.set(data.meeting.id, { meeting: data.meeting, ...rendered, renderedFile: data.renderedFile });
     }
   }
   const parsedAliases = parseAliases(settings.aliases);
@@ -244,8 +246,16 @@ export async function issueJsonRoutes() {
 /** Route params for every topic page `/topics/[topic]/` (also its feed). */
 export async function topicRoutes() {
   const { indexes, views, meetingEntries } = await getArchive();
-  const htmlOf = (id: string) => meetingEntries.get(id)?.html ?? '';
-  return keyed(indexes.topics.topics.map((t) => ({ params: { topic: t.key }, props: topicView(views, t.key, htmlOf)! })));
+  const cut = sectionsFromHtml((id) => meetingEntries.get(id)?.html ?? '');
+  const someRendered = [...meetingEntries.values()].find((e) => e.renderedFile)?.renderedFile;
+  const cache = someRendered ? openSectionCache(someRendered) : undefined;
+  const sectionOf: SectionOf = (id, anchor, href) => {
+    const renderedFile = meetingEntries.get(id)?.renderedFile;
+    return cache && renderedFile ? cache.get(sectionKey(renderedFile, href, anchor), () => cut(id, anchor, href)) : cut(id, anchor, href);
+  };
+  const routes = keyed(indexes.topics.topics.map((t) => ({ params: { topic: t.key }, props: topicView(views, t.key, sectionOf)! })));
+  cache?.save();
+  return routes;
 }
 
 /** Every topic's feed `/topics/[topic]/rss.xml` (dev server; builds write them with bulkFiles()). */

@@ -69,3 +69,57 @@ export function pruneRendered(dir: string, keep: ReadonlySet<string>): void {
     if (!keep.has(file)) rmSync(file, { force: true });
   }
 }
+
+/**
+ * Sections that topic pages cut out of the rendered HTML (src/archive.ts),
+ * kept between builds in one file beside the rendered files' folder: every
+ * build computes every topic page's view model (its cache key is a hash of
+ * it, src/lib/page-keys.ts), and cutting ~1,500 sections with parse5 took
+ * ~0.3 s of each SCS rebuild. A rebuild now cuts only the sections of files
+ * rendered again. Keys name the rendered file (a digest of the rendering),
+ * so a kept section is never stale; the file keeps only what the last build used.
+ */
+export interface SectionCache {
+  /** The section under `key`: kept from the last build, else made (and kept). */
+  get(key: string, make: () => SectionExcerpt): SectionExcerpt;
+  /** Write what this build used, if it differs from what was read. */
+  save(): void;
+}
+
+/** The key of a section of the meeting rendered into `renderedFile`, shown with links to `meetingHref`. */
+export function sectionKey(renderedFile: string, meetingHref: string, anchor: string): string {
+  return `${path.basename(renderedFile)} ${meetingHref}#${anchor}`;
+}
+
+/** The section cache that goes with the rendered files (`renderedFile`: any one of them). */
+export function openSectionCache(renderedFile: string): SectionCache {
+  const file = path.join(path.dirname(path.dirname(renderedFile)), 'minutes-sections.json');
+  let kept: Record<string, unknown> = {};
+  try {
+    kept = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    // first build, or removed by hand: every section is cut again
+  }
+  const used = new Map<string, SectionExcerpt>();
+  let made = 0;
+  const isExcerpt = (v: unknown): v is SectionExcerpt =>
+    typeof v === 'object' && v !== null && typeof (v as SectionExcerpt).lead === 'string' && typeof (v as SectionExcerpt).rest === 'string';
+  return {
+    get(key, make) {
+      let section = used.get(key);
+      if (section) return section;
+      const old = Object.hasOwn(kept, key) ? kept[key] : undefined;
+      if (isExcerpt(old)) section = old;
+      else {
+        section = make();
+        made++;
+      }
+      used.set(key, section);
+      return section;
+    },
+    save() {
+      if (made === 0 && used.size === Object.keys(kept).length) return;
+      writeFileSync(file, JSON.stringify(Object.fromEntries(used)));
+    },
+  };
+}

@@ -88,15 +88,23 @@ export interface TopicView extends TopicCard, PageView {
   entries: ThreadEntry[];
 }
 
-/** /topics/<key>/: the thread in date order, each meeting's section rendered (`htmlOf`: a meeting's rendered HTML). */
-export function topicView(inputs: TopicInputs, key: string, htmlOf: (meetingId: string) => string): TopicView | undefined {
+/** The excerpt of one section of a meeting, as a topic page shows it (links in it lead to `meetingHref`). */
+export type SectionOf = (meetingId: string, anchor: string, meetingHref: string) => SectionExcerpt;
+
+/** SectionOf that cuts each section out of its meeting's rendered HTML (`htmlOf`). */
+export function sectionsFromHtml(htmlOf: (meetingId: string) => string): SectionOf {
+  return (meetingId, anchor, meetingHref) => sectionExcerpts(htmlOf(meetingId), [anchor], meetingHref).get(anchor) ?? { lead: '', rest: '' };
+}
+
+/** /topics/<key>/: the thread in date order, each meeting's section rendered (`sectionOf`, e.g. sectionsFromHtml). */
+export function topicView(inputs: TopicInputs, key: string, sectionOf: SectionOf): TopicView | undefined {
   const { indexes, config, paths } = inputs;
   const topic = indexes.topics.get(key);
   if (!topic) return undefined;
   const entries: ThreadEntry[] = topic.sections.map((s) => {
     const name = seriesName(config, s.series);
     const meetingHref = paths.meeting(s.meetingId);
-    const excerpt = sectionExcerpts(htmlOf(s.meetingId), [s.anchor], meetingHref).get(s.anchor) ?? { lead: '', rest: '' };
+    const excerpt = sectionOf(s.meetingId, s.anchor, meetingHref);
     const people = [...new Set(s.people.map((k) => indexes.resolvePerson(k)))].map((k) => {
       const person = indexes.people.get(k);
       return { key: k, name: person?.name ?? k, href: person ? paths.person(k) : null };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meetingTopicNotes, topicFeedView, topicsIndexView, topicsJson, topicsSearchData, topicView } from '../../../src/lib/views/topics.ts';
+import { meetingTopicNotes, sectionsFromHtml, topicFeedView, topicsIndexView, topicsJson, topicsSearchData, topicView } from '../../../src/lib/views/topics.ts';
 import { meetingView } from '../../../src/lib/views/meeting.ts';
 import { makeMeeting } from '../indexes/make-meeting.ts';
 import { makeContext, MEETINGS } from './fixture.ts';
@@ -14,7 +14,7 @@ const html: Record<string, string> = {
   'alpha/2023-05-17': '<h1 id="alpha-2023-05-17">Alpha</h1><h2 id="rollout">Rollout</h2><ul><li>ship it, see <a href="#x">x</a></li></ul>',
   'alpha/2023-05-24': '<h2 id="rollout-ada-7">Rollout (@ada) #7</h2><p>shipped</p><h2 id="next">Next</h2><p>not this</p>',
 };
-const htmlOf = (id: string) => html[id] ?? '';
+const sectionOf = sectionsFromHtml((id: string) => html[id] ?? '');
 
 /** Only plain JSON values (page keys hash the JSON of a view). */
 const roundTrips = (v: unknown) => expect(JSON.parse(JSON.stringify(v))).toEqual(v);
@@ -30,7 +30,7 @@ describe('topic views', () => {
   });
 
   it('a thread: each meeting with its section, its discussion, people and issues', () => {
-    const view = topicView(ctx, 'rollout', htmlOf)!;
+    const view = topicView(ctx, 'rollout', sectionOf)!;
     expect(view.entries.map((e) => [e.meetingId, e.sectionHref, e.excerpt.lead])).toEqual([
       ['alpha/2023-05-17', '/m/alpha/2023-05-17/#rollout', '<ul><li>ship it, see <a href="/m/alpha/2023-05-17/#x">x</a></li></ul>'],
       ['alpha/2023-05-24', '/m/alpha/2023-05-24/#rollout-ada-7', '<p>shipped</p>'],
@@ -43,7 +43,7 @@ describe('topic views', () => {
     ]);
     expect(view.alsoCalled).toEqual([]); // 'Rollout (@ada) #7' shows as 'Rollout'
     expect(view.head.feeds).toEqual([{ title: 'Meetings on Rollout', href: '/m/topics/rollout/rss.xml' }]);
-    expect(topicView(ctx, 'nothing', htmlOf)).toBeUndefined();
+    expect(topicView(ctx, 'nothing', sectionOf)).toBeUndefined();
     roundTrips(view);
   });
 
