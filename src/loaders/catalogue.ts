@@ -88,7 +88,7 @@ export interface Catalogue {
 }
 
 /** Every step of the loader but rendering, on a minutes folder: what the archive would publish. */
-export async function catalogueMinutes(minutesDir: string, config: ArchiveConfig = resolveConfig(undefined).config): Promise<Catalogue> {
+export function catalogueMinutes(minutesDir: string, config: ArchiveConfig = resolveConfig(undefined).config): Catalogue {
   const inventory = takeInventory(minutesDir, excludedBy(config.exclude));
   const seriesOf = seriesOfInventory(inventory, minutesDir);
   const decoder = new TextDecoder('utf-8', { fatal: false });

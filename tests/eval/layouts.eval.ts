@@ -31,7 +31,7 @@ async function fixtures(): Promise<FieldScore[]> {
   const rows: FieldScore[] = [];
   const suite = 'layouts: fixtures';
   for (const family of layoutFamilies) {
-    const { meetings } = await catalogueMinutes(path.join(LAYOUTS_DIR, family.family));
+    const { meetings } = catalogueMinutes(path.join(LAYOUTS_DIR, family.family));
     const key = (m: { source: string }) => `${family.family}/${m.source}`;
     rows.push(score(suite, 'is-meeting', family.meetings.map(key), meetings.map(key)));
     for (const field of ['date', 'series', 'title'] as const) {
@@ -53,7 +53,7 @@ async function openjs(): Promise<FieldScore[]> {
     const m = OPENJS_MEETING.exec(f);
     return m ? [[f, m[1]!] as const] : [];
   }));
-  const { meetings } = await catalogueMinutes(OPENJS_CORPUS);
+  const { meetings } = catalogueMinutes(OPENJS_CORPUS);
   return [
     score(suite, 'is-meeting', expected.keys(), meetings.map((m) => m.source)),
     score(suite, 'date', [...expected].map(([s, d]) => `${s} = ${d}`), meetings.map((m) => `${m.source} = ${m.date}`)),

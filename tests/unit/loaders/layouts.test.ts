@@ -25,18 +25,18 @@ describe.each(layoutFamilies)('layout family $family', (family) => {
     expect(expected.sort()).toEqual(markdownFiles(dir).sort());
   });
 
-  it('finds the expected meetings with their dates, series and titles', async () => {
-    const { meetings } = await catalogue;
+  it('finds the expected meetings with their dates, series and titles', () => {
+    const { meetings } = catalogue;
     const found = meetings.map((m) => ({ source: m.source, date: m.date, series: m.series, title: m.title }));
     expect(found.sort((a, b) => a.source.localeCompare(b.source))).toEqual([...family.meetings].sort((a, b) => a.source.localeCompare(b.source)));
   });
 
-  it('names the series', async () => {
-    expect((await catalogue).seriesNames).toEqual(family.seriesNames);
+  it('names the series', () => {
+    expect(catalogue.seriesNames).toEqual(family.seriesNames);
   });
 
-  it('lists the other files in the report with a reason, without a page', async () => {
-    const { report } = await catalogue;
+  it('lists the other files in the report with a reason, without a page', () => {
+    const { report } = catalogue;
     for (const source of family.notMeetings) {
       const entry = report.find((r) => r.source === source);
       expect(entry?.status, source).not.toBe('page');
@@ -47,14 +47,14 @@ describe.each(layoutFamilies)('layout family $family', (family) => {
     expect(new Set(sources).size).toBe(sources.length);
   });
 
-  it('keeps the URLs of dated copies', async () => {
-    const { copies, report } = await catalogue;
+  it('keeps the URLs of dated copies', () => {
+    const { copies, report } = catalogue;
     expect(copies.map((c) => ({ source: c.source, id: c.id, copyOf: c.copyOf }))).toEqual(family.copies ?? []);
     for (const c of family.copies ?? []) expect(report.find((r) => r.source === c.source)?.status).toBe('duplicate');
   });
 
-  it('warns where a file is odd', async () => {
-    const { report } = await catalogue;
+  it('warns where a file is odd', () => {
+    const { report } = catalogue;
     for (const w of family.warnings ?? []) {
       const messages = report.find((r) => r.source === w.source)?.warnings.map((x) => x.message) ?? [];
       expect(messages.some((m) => m.includes(w.includes)), `${w.source}: ${messages.join('; ')}`).toBe(true);
