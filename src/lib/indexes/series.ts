@@ -4,10 +4,7 @@
  * each meeting, attendance per meeting, most active participants and most
  * discussed issues. One pass over the meetings plus one sort per series.
  */
-// Subpath imports (not the package root, which loads all of date-fns): see src/lib/format-date.ts.
-import { getISOWeek } from 'date-fns/getISOWeek';
-import { getISOWeekYear } from 'date-fns/getISOWeekYear';
-import { getISOWeeksInYear } from 'date-fns/getISOWeeksInYear';
+import { getISOWeek, getISOWeekYear, getISOWeeksInYear } from '../date-fns.ts';
 import { seriesName } from '../config.ts';
 import type { ArchiveConfig, Meeting } from '../minutes/types.ts';
 import { personKey } from '../person-key.ts';

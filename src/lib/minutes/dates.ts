@@ -6,11 +6,7 @@
  * over a list of formats and locales. Only real calendar dates in a plausible
  * range count: `2202-12-05` or month 13 are typos, not dates.
  */
-// Subpath imports (not the package root, which loads all of date-fns): see src/lib/format-date.ts.
-import { parse } from 'date-fns/parse';
-import { isValid } from 'date-fns/isValid';
-import { de } from 'date-fns/locale/de';
-import { enUS } from 'date-fns/locale/en-US';
+import { de, enUS, isValid, parse } from '../date-fns.ts';
 
 const MIN_YEAR = 1990;
 const MAX_YEAR = 2099;
