@@ -336,9 +336,18 @@ function buildEnv(minutesDir) {
 
 const ASTRO_BIN = (root) => path.join(root, 'node_modules/astro/bin/astro.mjs');
 
-/** Ours: whatever `npm run build` does (astro, pagefind in an integration or as a second step). */
+/**
+ * Ours: whatever `npm run build` does (astro, pagefind in an integration or as
+ * a second step): its script from package.json, run as npm runs it (`sh -c`,
+ * `node_modules/.bin` first on PATH) but without npm's own start-up (0.2–0.3 s
+ * of npm loading itself), so both sites are launched the same way.
+ */
 async function buildOurs(ws, minutesDir, logBase) {
-  const m = await measure('npm', ['run', '--silent', 'build'], { cwd: ws, env: buildEnv(minutesDir), log: `${logBase}.log` });
+  const script = JSON.parse(readFileSync(path.join(ws, 'package.json'), 'utf8')).scripts?.build;
+  if (!script) throw new Error('package.json has no build script');
+  const env = buildEnv(minutesDir);
+  env.PATH = `${path.join(ws, 'node_modules/.bin')}:${env.PATH}`;
+  const m = await measure('sh', ['-c', script], { cwd: ws, env, log: `${logBase}.log` });
   if (m.code !== 0) throw new Error(`our build failed (exit ${m.code}), see ${m.log}`);
   const phases = parseBuildLog(m.text);
   const pf = m.kinds.pagefind;
