@@ -10,8 +10,9 @@ import { incrementalOutput } from './src/integrations/output.ts';
 import { bulkFiles, BULK_FILES_BUNDLE } from './src/integrations/bulk-files.ts';
 
 const settings = loadSettings();
-// The routes whose pages carry `data-pagefind-body` (meetings, issues): pagefind reads only their folders.
-const INDEXED_ROUTES = ['/[series]/[meeting]', '/issues/[org]/[repo]/[n]'];
+// The routes whose pages carry `data-pagefind-body` (meetings): pagefind reads only their folders.
+// Issue references are matched against issues/search.json instead (src/scripts/search.ts).
+const INDEXED_ROUTES = ['/[series]/[meeting]'];
 // Per-issue and topic feeds, per-issue JSON files and redirect pages, written in one pass (before incrementalOutput records what the build wrote).
 const bulkFileStep = bulkFiles();
 

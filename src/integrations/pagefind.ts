@@ -11,17 +11,14 @@ import * as pagefind from 'pagefind';
  * the action-item summary (the same text stands in its section of the minutes;
  * indexing it twice doubles its weight and adds a competing "Action items"
  * section to results), and the meeting's date line ("Wednesday, 17 May 2023 ·
- * 3 years ago": the date is in the title, the rest is noise). On an issue page
- * only the reference itself is indexed, not the story of excerpts from the
- * meetings (those excerpts are found on their meeting pages; indexed twice,
- * issue pages would push the meetings down for every topic query).
+ * 3 years ago": the date is in the title, the rest is noise).
  */
-export const EXCLUDE = ['.heading-anchor', '.issue-page-link', '.action-items', '.meeting-meta time', 'article.issue .story'];
+export const EXCLUDE = ['.heading-anchor', '.issue-page-link', '.action-items', '.meeting-meta time'];
 
 /**
  * The pagefind glob that reads only the folders holding the pages of the
- * given routes (`{iaas,ops,issues}/**\/*.html`), from the routes' output
- * files. Every other page (topics, people, index pages) carries no
+ * given routes (`{iaas,ops}/**\/*.html`), from the routes' output
+ * files. Every other page (issues, topics, people, index pages) carries no
  * `data-pagefind-body` and is never indexed, but pagefind would still read
  * and parse it: on the SCS archive that is 1,037 of 2,679 pages at 1× and
  * ~70 MB of topic and person pages at 10×. Undefined (read everything) when a
@@ -52,9 +49,10 @@ async function countIndexed(bundle: string): Promise<number> {
  * Pagefind reads the built files itself (`addDirectory`, in parallel, in its
  * own process): handing pages over one by one with `addHTMLFile` sends every
  * page through JSON on stdin and took ~2.4× as long to add the SCS archive.
- * Only pages that mark their content with `data-pagefind-body` (meeting pages,
- * issue pages) are indexed: navigation, footers and the index pages (people,
- * series, home) never reach the index. Heading weights are already in the
+ * Only pages that mark their content with `data-pagefind-body` (meeting pages)
+ * are indexed: navigation, footers, issue pages (references are matched
+ * against issues/search.json, src/scripts/search.ts) and the index pages
+ * (people, series, home) never reach the index. Heading weights are already in the
  * HTML (`HEADING_SEARCH_WEIGHT`, src/lib/markdown/heading-ids.ts).
  *
  * In `astro dev` there is no index of its own; the dev server serves the last

@@ -115,6 +115,8 @@ export function createPaths(base: string) {
     topicFeed: (key: string) => at(`topics/${encodeURIComponent(key)}/rss.xml`),
     /** The small file the search page matches topic names against. */
     topicsSearch: () => at('topics/search.json'),
+    /** The file the search page matches issue references against. */
+    issuesSearch: () => at('issues/search.json'),
     search: (query?: string) => at('search/') + (query ? `?q=${encodeURIComponent(query)}` : ''),
     about: () => at('about/'),
     buildReport: () => at('build-report/'),

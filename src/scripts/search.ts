@@ -1,14 +1,14 @@
 /**
- * Search: the /search/ page (pagefind's JS API with our own small UI), the
- * issue-reference trick shared with the issue pages, and the highlighting of
- * the query terms on the page a result leads to.
+ * Search: the /search/ page (pagefind's JS API with our own small UI), issue
+ * references and topic names answered first, and the highlighting of the
+ * query terms on the page a result leads to.
  *
  * Nothing here runs on import: the page script calls `initSearchPage()`, the
- * site script calls `highlightFromUrl()`, and the issue pages call
- * `issueSearchTokens()` at build time (pure, no DOM).
+ * site script calls `highlightFromUrl()`.
  */
 
 import { headingWords, normalizeHeading } from '../lib/indexes/topics.ts';
+import type { IssueSearchData } from '../lib/views/issue.ts';
 import type { TopicSearchData } from '../lib/views/topics.ts';
 import { createPaths } from '../lib/paths.ts';
 import { ISSUE_URL_SOURCE, issueRefOf, parseIssueKey, type IssueRef } from '../lib/github.ts';
@@ -18,44 +18,29 @@ import { ISSUE_URL_SOURCE, issueRefOf, parseIssueKey, type IssueRef } from '../l
 /* ------------------------------------------------------------------------ */
 
 /**
- * THE ISSUE-REFERENCE TRICK
+ * ISSUE REFERENCES
  *
  * Pagefind indexes words: when it reads `standards#199` or
  * `SovereignCloudStack/standards#199` (in a page or in a query) it drops the
  * punctuation and joins the parts into one word, `standards199` /
  * `sovereigncloudstackstandards199`, and a pasted URL becomes a handful of
- * unrelated words. So every issue page carries, inside its
- * `data-pagefind-body`, a hidden span with weight 10 holding exactly those
- * joined words (`issueSearchTokens()`: `<repo><n>`, `<org><repo><n>`, plus the
- * GitHub issue and pull URLs so that a raw pasted URL matches too):
+ * unrelated words. So on the search page the query is normalised the same
+ * way before calling `search()` (`normaliseQuery()`: every `org/repo#N`,
+ * `repo#N` or GitHub issue/PR/discussion URL becomes `<org><repo><n>` /
+ * `<repo><n>`: lower case, only [a-z0-9]), and meetings that mention the
+ * reference verbatim match it.
  *
- *   <span hidden data-pagefind-weight="10">standards199 sovereigncloudstackstandards199 https://github.com/sovereigncloudstack/standards/issues/199 https://github.com/sovereigncloudstack/standards/pull/199</span>
- *
- * On the search page the query is normalised the same way before calling
- * `search()` (`normaliseQuery()`: every `org/repo#N`, `repo#N` or GitHub
- * issue/PR/discussion URL becomes `<org><repo><n>` / `<repo><n>`: lower case,
- * only [a-z0-9]), and the issue page of a recognised reference is moved to the
- * top of the results. Meetings that mention the reference verbatim still
- * follow, because pagefind joins `standards#199` in their text to the same
- * word. No second index, no custom tokenizer.
+ * The issue page of a recognised reference goes first: it is found in
+ * `issues/search.json` (every issue's key and summary, fetched with the
+ * first query that names an issue), not in pagefind's index. An issue is a
+ * reference, not a text: as pages in the index (one per issue, 1,083 on the
+ * SCS archive) they cost ~0.45 s of every build, and for any other query
+ * they could only compete with the meetings that discuss them.
  */
 /** An issue reference in a query: `repo#N` names no org. */
 export type QueryIssueRef = Pick<IssueRef, 'repo' | 'number'> & Partial<Pick<IssueRef, 'org'>>;
 
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
-
-/** The joined words an issue page must carry for `key` = `org/repo#N`. */
-export function issueSearchTokens(key: string): string[] {
-  const ref = parseIssueKey(key);
-  if (!ref) return [];
-  const { org, repo, number: n } = ref;
-  return [
-    `${squash(repo)}${n}`,
-    `${squash(org)}${squash(repo)}${n}`,
-    `https://github.com/${org}/${repo}/issues/${n}`,
-    `https://github.com/${org}/${repo}/pull/${n}`,
-  ];
-}
 
 const NAME = '[A-Za-z0-9_.-]+';
 /** Each pattern's groups: org ('' for none), repo, digits. */
@@ -84,11 +69,17 @@ export function normaliseQuery(raw: string): { query: string; refs: QueryIssueRe
   return { query: query.replace(/\s+/g, ' ').trim(), refs };
 }
 
-/** Does a result URL (pathname) belong to the issue page of one of `refs`? Issue pages live at `<base>issues/<org>/<repo>/<n>/`. */
-export function isIssuePageFor(pathname: string, refs: QueryIssueRef[]): boolean {
-  const m = /\/issues\/([^/]+)\/([^/]+)\/(\d+)\/?$/.exec(decodeURIComponent(pathname).toLowerCase());
-  if (!m) return false;
-  return refs.some((r) => squash(r.repo) === squash(m[2]!) && r.number === Number(m[3]) && (!r.org || squash(r.org) === squash(m[1]!)));
+/** The archive's issues that the references name, in the order of the references (an org-less `repo#N` names the issue in every org that has it). */
+export function matchIssues(data: IssueSearchData, refs: readonly QueryIssueRef[]): { key: string; summary: string }[] {
+  const found: { key: string; summary: string }[] = [];
+  for (const r of refs) {
+    for (const [key, summary] of data.issues) {
+      const issue = parseIssueKey(key);
+      if (!issue || issue.number !== r.number || squash(issue.repo) !== squash(r.repo) || (r.org && squash(issue.org) !== squash(r.org))) continue;
+      if (!found.some((f) => f.key === key)) found.push({ key, summary });
+    }
+  }
+  return found;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -348,6 +339,13 @@ function stateToSearch(s: State): string {
   return str ? `?${str}` : '';
 }
 
+/** A JSON file of the site, or null when it cannot be had. */
+function fetchJson<T>(url: string): Promise<T | null> {
+  return fetch(url)
+    .then((r) => (r.ok ? (r.json() as Promise<T>) : null))
+    .catch(() => null);
+}
+
 /** Wire up the search page rendered by src/pages/search.astro. */
 export function initSearchPage(root: HTMLElement): void {
   const base = root.dataset['base'] ?? '/';
@@ -361,9 +359,9 @@ export function initSearchPage(root: HTMLElement): void {
   const topicList = root.querySelector<HTMLOListElement>('[data-topic-results]');
   const paths = createPaths(base);
   // Fetched with the page, like pagefind's files: the first query needs it.
-  const topicsReady: Promise<TopicSearchData | null> = fetch(paths.topicsSearch())
-    .then((r) => (r.ok ? (r.json() as Promise<TopicSearchData>) : null))
-    .catch(() => null);
+  const topicsReady = fetchJson<TopicSearchData>(paths.topicsSearch());
+  // Fetched with the first query that names an issue.
+  let issuesReady: Promise<IssueSearchData | null> | undefined;
 
   // Restore the state from the URL into the form.
   const initial = stateFromUrl();
@@ -401,14 +399,9 @@ export function initSearchPage(root: HTMLElement): void {
     const link = el('a', { class: 'result-link', href, 'data-result-link': '' }, el('span', { class: 'result-title', text: title }));
     if (best && best.anchor?.id && best.title && best.title !== title) link.append(el('span', { class: 'result-section', text: best.title }));
     const meta = el('p', { class: 'result-meta' });
-    if (d.meta['kind'] === 'issue') meta.append(el('span', { class: 'chip', text: 'Issue' }));
     if (series) meta.append(el('span', { class: 'result-series', text: series }));
     if (date) meta.append(el('time', { datetime: date, text: date }));
-    const excerpt =
-      d.meta['kind'] === 'issue'
-        ? // The excerpt of an issue page would show the hidden tokens: show the start of its text without them instead.
-          el('p', { class: 'result-excerpt' }, issueSearchTokens(title).reduce((t, tok) => t.split(tok).join(' '), d.content ?? '').replace(/^[^#]*#\d+[\s.]*/, '').replace(/\s+/g, ' ').trim().slice(0, 220))
-        : el('p', { class: 'result-excerpt' }, ...excerptNodes(best?.excerpt || d.excerpt));
+    const excerpt = el('p', { class: 'result-excerpt' }, ...excerptNodes(best?.excerpt || d.excerpt));
     const li = el('li', { class: 'search-result' }, link, meta, excerpt);
     const others = sections.slice(1, 3).filter((s) => s.anchor?.id && s.title && s.locations.length);
     if (others.length) {
@@ -421,6 +414,12 @@ export function initSearchPage(root: HTMLElement): void {
       );
     }
     return li;
+  };
+
+  /** An issue page, as a result above the meetings. */
+  const renderIssue = ({ key, summary }: { key: string; summary: string }): HTMLLIElement => {
+    const link = el('a', { class: 'result-link', href: paths.issue(key), 'data-result-link': '' }, el('span', { class: 'result-title', text: key }));
+    return el('li', { class: 'search-result', 'data-issue': key }, link, el('p', { class: 'result-meta' }, el('span', { class: 'chip', text: 'Issue' })), el('p', { class: 'result-excerpt' }, summary));
   };
 
   const renderTopic = (t: TopicMatch): HTMLLIElement => {
@@ -451,8 +450,7 @@ export function initSearchPage(root: HTMLElement): void {
     topicList.hidden = found.length === 0;
   };
 
-  const showMore = async (gen: number) => {
-    const first = list.children.length === 0;
+  const showMore = async (gen: number, first = false) => {
     const slice = pending.splice(0, first ? FIRST_PAGE : PAGE);
     let loaded = await Promise.all(slice.map(async (r) => ({ score: r.score, data: await r.data() })));
     if (gen !== generation) return;
@@ -494,19 +492,17 @@ export function initSearchPage(root: HTMLElement): void {
     root.dataset['state'] = 'searching';
     const found = immediate ? await pagefind.search(query || null, options) : await pagefind.debouncedSearch(query || null, options, 120);
     if (found === null || gen !== generation) return;
-    let results = found.results;
-    if (refs.length) {
-      // The issue page of a recognised reference goes first (see the trick above).
-      const withUrls = await Promise.all(results.slice(0, FIRST_PAGE).map(async (r) => ({ r, url: (await r.data()).url })));
-      if (gen !== generation) return;
-      const top = withUrls.filter((x) => isIssuePageFor(new URL(x.url, location.href).pathname, refs)).map((x) => x.r);
-      results = [...top, ...results.filter((r) => !top.includes(r))];
-    }
-    pending = [...results];
-    list.replaceChildren();
-    await Promise.all([showMore(gen), showTopics(state, gen, refs.length > 0)]);
+    const results = found.results;
+    // The issue pages of recognised references go first (see ISSUE REFERENCES above); like pagefind's
+    // issue-less filters, a filter (series, year, participant) leaves them out.
+    const issueData = refs.length && !hasFilter ? await (issuesReady ??= fetchJson<IssueSearchData>(paths.issuesSearch())) : null;
     if (gen !== generation) return;
-    const n = results.length;
+    const issues = issueData ? matchIssues(issueData, refs) : [];
+    pending = [...results];
+    list.replaceChildren(...issues.map(renderIssue));
+    await Promise.all([showMore(gen, true), showTopics(state, gen, refs.length > 0)]);
+    if (gen !== generation) return;
+    const n = issues.length + results.length;
     const scope = state.q ? ` for “${state.q}”` : '';
     setStatus(n === 0 ? `No results${scope}.` : `${n} result${n === 1 ? '' : 's'}${scope}${state.sort === 'date' ? ', newest first' : ''}.`, n ? 'results' : 'empty');
     root.dataset['state'] = 'done';

@@ -107,7 +107,11 @@ describe.each([
   it('tells the story of an issue: every meeting, section links, GitHub link, issue key in the h1', () => {
     const i = [...issues].sort((a, b) => b.meetings.length - a.meetings.length)[0]!;
     const html = r.read(`${issueDir(i.key)}/index.html`);
-    expect(html).toContain('data-pagefind-body');
+    // Not in pagefind's index: the search page finds an issue in issues/search.json (src/scripts/search.ts).
+    expect(html).not.toContain('data-pagefind-body');
+    const searchData = JSON.parse(r.read('issues/search.json')) as { issues: [string, string][] };
+    expect(searchData.issues.map(([key]) => key).sort()).toEqual(issues.map((x) => x.key).sort());
+    expect(searchData.issues.find(([key]) => key === i.key)![1]).toMatch(new RegExp(`^Discussed in ${i.meetings.length} meetings from \\d{4}-\\d\\d-\\d\\d to `));
     const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)![1]!.replace(/<[^>]+>/g, '');
     expect(h1).toBe(i.key);
     expect(html).toContain(`href="${i.github}"`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { githubIssueUrl, issueKey, issueRefFromUrl, parseIssueKey, repoOfUrl } from '../../src/lib/github.ts';
-import { isIssuePageFor, normaliseQuery } from '../../src/scripts/search.ts';
+import { matchIssues, normaliseQuery } from '../../src/scripts/search.ts';
 
 describe('issueRefFromUrl', () => {
   it.each([
@@ -73,8 +73,9 @@ describe('the browser search agrees with the parser', () => {
     expect(normaliseQuery('https://github.com/o/r/pulls/12').refs).toEqual([]);
   });
 
-  it('the issue page of a reference is recognised whatever the zeros', () => {
-    expect(isIssuePageFor('/issues/o/r/7/', normaliseQuery('o/r#007').refs)).toBe(true);
-    expect(isIssuePageFor('/issues/o/r/70/', normaliseQuery('o/r#7').refs)).toBe(false);
+  it('the issue of a reference is found whatever the zeros', () => {
+    const data = { issues: [['o/r#7', ''], ['o/r#70', '']] as [string, string][] };
+    expect(matchIssues(data, normaliseQuery('o/r#007').refs).map((m) => m.key)).toEqual(['o/r#7']);
+    expect(matchIssues(data, normaliseQuery('o/r#70').refs).map((m) => m.key)).toEqual(['o/r#70']);
   });
 });

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { isIssuePageFor, issueSearchTokens, normaliseQuery, rankSections } from '../../src/scripts/search.ts';
+import { matchIssues, normaliseQuery, rankSections } from '../../src/scripts/search.ts';
+import type { IssueSearchData } from '../../src/lib/views/issue.ts';
 
 describe('issue references in search queries', () => {
-  it('turns every form of reference into the words the issue page carries', () => {
-    const tokens = issueSearchTokens('sovereigncloudstack/k8s-cluster-api-provider#12');
-    expect(tokens.slice(0, 2)).toEqual(['k8sclusterapiprovider12', 'sovereigncloudstackk8sclusterapiprovider12']);
-    expect(normaliseQuery('k8s-cluster-api-provider#12').query).toBe(tokens[0]);
-    expect(normaliseQuery('SovereignCloudStack/k8s-cluster-api-provider#12').query).toBe(tokens[1]);
-    expect(normaliseQuery('https://github.com/SovereignCloudStack/k8s-cluster-api-provider/pull/12#issuecomment-1').query).toBe(tokens[1]);
-    expect(normaliseQuery('github.com/SovereignCloudStack/standards/issues/199').query).toBe('sovereigncloudstackstandards199');
+  it.each([
+    ['k8s-cluster-api-provider#12', 'k8sclusterapiprovider12'],
+    ['SovereignCloudStack/k8s-cluster-api-provider#12', 'sovereigncloudstackk8sclusterapiprovider12'],
+    ['https://github.com/SovereignCloudStack/k8s-cluster-api-provider/pull/12#issuecomment-1', 'sovereigncloudstackk8sclusterapiprovider12'],
+    ['github.com/SovereignCloudStack/standards/issues/199', 'sovereigncloudstackstandards199'],
+  ])('turns %s into the word pagefind makes of it: %s', (q, word) => {
+    expect(normaliseQuery(q).query).toBe(word);
   });
   it('leaves other text alone and keeps the references it found', () => {
     const { query, refs } = normaliseQuery('ceph standards#199 quincy');
@@ -17,13 +18,26 @@ describe('issue references in search queries', () => {
     expect(normaliseQuery('ceph quincy')).toEqual({ query: 'ceph quincy', refs: [] });
     expect(normaliseQuery('C# and #199').refs).toEqual([]);
   });
-  it('recognises the issue page of a reference', () => {
-    const refs = normaliseQuery('standards#199').refs;
-    expect(isIssuePageFor('/minutes/issues/sovereigncloudstack/standards/199/', refs)).toBe(true);
-    expect(isIssuePageFor('/minutes/issues/sovereigncloudstack/standards/19/', refs)).toBe(false);
-    expect(isIssuePageFor('/minutes/iaas/2023-05-17/', refs)).toBe(false);
-    const full = normaliseQuery('other/standards#199').refs;
-    expect(isIssuePageFor('/issues/sovereigncloudstack/standards/199/', full)).toBe(false);
+  const data: IssueSearchData = {
+    issues: [
+      ['sovereigncloudstack/standards#199', 'Discussed in 4 meetings.'],
+      ['sovereigncloudstack/standards#19', 'Discussed in 1 meeting.'],
+      ['other/standards#199', 'Discussed in 2 meetings.'],
+      ['sovereigncloudstack/k8s-cluster-api-provider#12', 'Discussed in 3 meetings.'],
+    ],
+  };
+  it('finds the issues a reference names: an org-less one in every org that has it', () => {
+    expect(matchIssues(data, normaliseQuery('standards#199').refs)).toEqual([
+      { key: 'sovereigncloudstack/standards#199', summary: 'Discussed in 4 meetings.' },
+      { key: 'other/standards#199', summary: 'Discussed in 2 meetings.' },
+    ]);
+    expect(matchIssues(data, normaliseQuery('https://github.com/SovereignCloudStack/standards/issues/199').refs).map((m) => m.key)).toEqual(['sovereigncloudstack/standards#199']);
+    expect(matchIssues(data, normaliseQuery('K8S-Cluster-API-Provider#12').refs).map((m) => m.key)).toEqual(['sovereigncloudstack/k8s-cluster-api-provider#12']);
+  });
+  it('finds nothing for an issue the archive does not have, and each issue once', () => {
+    expect(matchIssues(data, normaliseQuery('standards#1990').refs)).toEqual([]);
+    expect(matchIssues(data, normaliseQuery('nobody/standards#199').refs)).toEqual([]);
+    expect(matchIssues(data, normaliseQuery('standards#199 sovereigncloudstack/standards#199').refs).map((m) => m.key)).toEqual(['sovereigncloudstack/standards#199', 'other/standards#199']);
   });
 });
 

@@ -81,18 +81,28 @@ export function issueChapters(ctx: Pick<ViewContext, 'config' | 'paths'>, entry:
   return chapters.map(({ id: _id, ...chapter }) => chapter);
 }
 
+/** Names of the series that discuss an issue, in order of first discussion. */
+function issueSeriesNames({ config }: Pick<ViewContext, 'config'>, entry: IssueEntry): string[] {
+  return [...new Set(entry.mentions.map((m) => m.series))].map((s) => seriesName(config, s));
+}
+
+/** `discussed in 4 meetings from 2023-02-22 to 2023-06-07 (IaaS)`: the page's description and its search result. */
+function discussedIn(entry: IssueEntry, seriesNames: readonly string[]): string {
+  const span = entry.first ? (entry.first === entry.last ? `on ${entry.first}` : `from ${entry.first} to ${entry.last}`) : '';
+  return `discussed in ${plural(entry.meetingCount, 'meeting')}${span ? ` ${span}` : ''} (${seriesNames.join(', ')})`;
+}
+
 export function issueView(ctx: ViewContext, key: string, excerpts: ExcerptsOf, sections?: SectionsOf): IssuePageProps {
-  const { indexes, config, paths } = ctx;
+  const { indexes, paths } = ctx;
   const entry = indexes.issues.get(key);
   if (!entry) throw new Error(`no issue ${key}`);
   const chapters = issueChapters(ctx, entry, excerpts, sections);
-  const seriesNames = [...new Set(entry.mentions.map((m) => m.series))].map((s) => seriesName(config, s));
-  const span = entry.first ? (entry.first === entry.last ? `on ${entry.first}` : `from ${entry.first} to ${entry.last}`) : '';
+  const seriesNames = issueSeriesNames(ctx, entry);
   return {
     site: siteView(ctx),
     head: {
       title: entry.key,
-      description: `${entry.key} in the minutes: discussed in ${plural(entry.meetingCount, 'meeting')}${span ? ` ${span}` : ''} (${seriesNames.join(', ')}).`,
+      description: `${entry.key} in the minutes: ${discussedIn(entry, seriesNames)}.`,
       crumbs: [{ label: 'Issues', href: paths.issues() }, { label: entry.repoKey, href: `${paths.issues()}#${repoAnchor(entry.org, entry.repo)}` }, { label: `#${entry.number}` }],
       feeds: [{ title: `Meetings discussing ${entry.key}`, href: paths.issueFeed(entry.key) }],
     },
@@ -108,6 +118,27 @@ export function issueView(ctx: ViewContext, key: string, excerpts: ExcerptsOf, s
     feed: paths.issueFeed(entry.key),
     json: paths.issueApi(entry.key),
     chapters,
+  };
+}
+
+/** One issue in `issues/search.json`: [key `org/repo#N`, what its search result says under the key]. */
+export type IssueSearchRecord = [key: string, summary: string];
+
+export interface IssueSearchData {
+  issues: IssueSearchRecord[];
+}
+
+/**
+ * What the search page matches issue references against (`issues/search.json`,
+ * fetched with the first query that names an issue, src/scripts/search.ts): an
+ * issue is a reference, not a text, so issue pages stay out of pagefind's index.
+ */
+export function issuesSearchData(ctx: Pick<ViewContext, 'indexes' | 'config'>): IssueSearchData {
+  return {
+    issues: [...ctx.indexes.issues.values()].map((entry): IssueSearchRecord => {
+      const text = discussedIn(entry, issueSeriesNames(ctx, entry));
+      return [entry.key, `${text[0]!.toUpperCase()}${text.slice(1)}.`];
+    }),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issueView } from '../../../src/lib/views/issue.ts';
+import { issuesSearchData, issueView } from '../../../src/lib/views/issue.ts';
 import { makeContext } from './fixture.ts';
 
 const ctx = makeContext();
@@ -35,5 +35,14 @@ describe('issueView', () => {
     const bare = issueView(ctx, 'acme/web#2', () => undefined);
     expect(bare.chapters[0]!.places[0]!.excerpts).toEqual([]);
     expect(bare.head.description).toContain('discussed in 1 meeting on 2023-05-17');
+  });
+});
+
+describe('issuesSearchData', () => {
+  it('lists every issue with the summary its page shows', () => {
+    const { issues } = issuesSearchData(ctx);
+    expect(issues.map(([key]) => key).sort()).toEqual([...ctx.indexes.issues.keys()].sort());
+    expect(issues).toContainEqual(['acme/tool#7', 'Discussed in 2 meetings from 2022-01-03 to 2023-05-17 (Beta, Alpha).']);
+    expect(issues).toContainEqual(['acme/web#2', 'Discussed in 1 meeting on 2023-05-17 (Alpha).']);
   });
 });
