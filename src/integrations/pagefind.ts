@@ -20,8 +20,9 @@ export const EXCLUDE = ['.heading-anchor', '.issue-page-link', '.action-items', 
  * given routes (`{iaas,ops}/**\/*.html`), from the routes' output
  * files. Every other page (issues, topics, people, index pages) carries no
  * `data-pagefind-body` and is never indexed, but pagefind would still read
- * and parse it: on the SCS archive that is 1,037 of 2,679 pages at 1× and
- * ~70 MB of topic and person pages at 10×. Undefined (read everything) when a
+ * and parse it: on the SCS archive it reads 1,129 of 2,678 pages at 1× (the
+ * series folders: meeting and redirect pages) and skips ~70 MB of topic, person
+ * and issue pages at 10×. Undefined (read everything) when a
  * page lies at the top level or a folder name holds a character that means
  * something in a glob.
  */
