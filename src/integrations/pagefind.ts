@@ -1,9 +1,9 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import * as pagefind from 'pagefind';
+import { pagefindPackage, pruneBundle, runPagefind } from './pagefind-bundle.ts';
 
 /**
  * Never indexed, inside an indexed page: the `#` link in every heading (it
@@ -16,26 +16,28 @@ import * as pagefind from 'pagefind';
 export const EXCLUDE = ['.heading-anchor', '.issue-page-link', '.action-items', '.meeting-meta time'];
 
 /**
- * The pagefind glob that reads only the folders holding the pages of the
- * given routes (`{iaas,ops}/**\/*.html`), from the routes' output
- * files. Every other page (issues, topics, people, index pages) carries no
- * `data-pagefind-body` and is never indexed, but pagefind would still read
- * and parse it: on the SCS archive it reads 1,129 of 2,678 pages at 1× (the
- * series folders: meeting and redirect pages) and skips ~70 MB of topic, person
- * and issue pages at 10×. Undefined (read everything) when a
- * page lies at the top level or a folder name holds a character that means
- * something in a glob.
+ * The folders holding the pages of the given routes (their output files), whose
+ * pages alone pagefind reads (globOf). Every other page (issues, topics,
+ * people, index pages) carries no `data-pagefind-body` and is never indexed,
+ * but pagefind would still read and parse it: on the SCS archive it reads
+ * 1,129 of 2,678 pages at 1× (the series folders: meeting and redirect pages)
+ * and skips ~70 MB of topic, person and issue pages at 10×. Undefined (read
+ * everything) when a page lies at the top level or a folder name holds a
+ * character that means something in a glob.
  */
-export function indexGlob(outDir: string, files: Iterable<string>): string | undefined {
+export function indexFolders(outDir: string, files: Iterable<string>): string[] | undefined {
   const folders = new Set<string>();
   for (const file of files) {
     const rel = path.relative(outDir, file).split(path.sep);
     if (rel.length < 2 || rel[0] === '..' || !/^[\w.-]+$/.test(rel[0]!)) return undefined;
     folders.add(rel[0]!);
   }
-  if (!folders.size) return undefined;
-  const list = [...folders].sort();
-  return `${list.length === 1 ? list[0] : `{${list.join(',')}}`}/**/*.html`;
+  return folders.size ? [...folders].sort() : undefined;
+}
+
+/** The pagefind glob of the HTML files below some folders (`{iaas,ops}/**\/*.html`). */
+export function globOf(folders: readonly string[]): string {
+  return `${folders.length === 1 ? folders[0] : `{${folders.join(',')}}`}/**/*.html`;
 }
 
 /** Pages in the index: pagefind writes one fragment per indexed page. */
@@ -43,37 +45,66 @@ async function countIndexed(bundle: string): Promise<number> {
   return (await readdir(path.join(bundle, 'fragment'))).length;
 }
 
+/** Kept in Astro's cacheDir after a build that wrote its bundle in full: the next build may write into that bundle. */
+const STATE_FILE = 'minutes-archive-pagefind.json';
+
+interface BundleState {
+  outDir: string;
+  /** The pagefind that wrote the bundle: another may give other bytes under the same file names. */
+  version: string;
+}
+
+async function readState(file: string): Promise<BundleState | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as BundleState;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Index the built HTML with pagefind's Node API, so `npm run build` (and any
- * build started from a test) produces dist/pagefind/ in the same command.
+ * Index the built HTML with pagefind, so `npm run build` (and any build
+ * started from a test) produces dist/pagefind/ in the same command.
  *
- * Pagefind reads the built files itself (`addDirectory`, in parallel, in its
- * own process): handing pages over one by one with `addHTMLFile` sends every
- * page through JSON on stdin and took ~2.4× as long to add the SCS archive.
+ * Pagefind's command line reads the built files itself, in parallel. Its
+ * Node API does the same work, but its `writeFiles` builds the index twice
+ * (the service's WriteFiles handler builds it, then calls the API's
+ * `write_files`, which builds it again:
+ * https://github.com/Pagefind/pagefind/blob/main/pagefind/src/service/mod.rs):
+ * ~0.2 s more for the SCS archive, on every build. Both give the same bundle,
+ * byte for byte.
+ *
  * Only pages that mark their content with `data-pagefind-body` (meeting pages)
  * are indexed: navigation, footers, issue pages (references are matched
  * against issues/search.json, src/scripts/search.ts) and the index pages
  * (people, series, home) never reach the index. Heading weights are already in the
  * HTML (`HEADING_SEARCH_WEIGHT`, src/lib/markdown/heading-ids.ts).
  *
+ * A rebuild writes into the last build's bundle, where pagefind writes (and
+ * compresses) only the files that changed (pruneBundle removes those no
+ * longer used), when the last build wrote it in full with the same pagefind
+ * (STATE_FILE); otherwise into an empty folder.
+ *
  * In `astro dev` there is no index of its own; the dev server serves the last
  * build's `dist/pagefind/` under `<base>pagefind/`, and the search page says
  * how to get one when it is missing.
  */
 export interface PagefindOptions {
-  /** Route patterns (`/[series]/[meeting]`) of the pages that carry `data-pagefind-body`: only their folders are read (indexGlob). */
+  /** Route patterns (`/[series]/[meeting]`) of the pages that carry `data-pagefind-body`: only their folders are read (indexFolders). */
   indexedRoutes?: readonly string[];
 }
 
 export function pagefindIndex({ indexedRoutes = [] }: PagefindOptions = {}): AstroIntegration {
   let base = '/';
   let outDir = '';
+  let stateFile = '';
   return {
     name: 'pagefind-index',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         outDir = fileURLToPath(config.outDir);
+        stateFile = path.join(fileURLToPath(config.cacheDir), STATE_FILE);
       },
       'astro:server:setup': ({ server, logger }) => {
         const bundle = path.join(outDir, 'pagefind');
@@ -112,17 +143,20 @@ export function pagefindIndex({ indexedRoutes = [] }: PagefindOptions = {}): Ast
       'astro:build:done': async ({ dir, assets, logger }) => {
         const started = performance.now();
         const site = fileURLToPath(dir);
-        const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE });
-        if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
         const bundle = path.join(site, 'pagefind');
-        await rm(bundle, { recursive: true, force: true }); // dist is kept between builds (integrations/output.ts)
-        const glob = indexedRoutes.length ? indexGlob(site, indexedRoutes.flatMap((route) => (assets.get(route) ?? []).map((url) => fileURLToPath(url)))) : undefined;
-        const added = await index.addDirectory({ path: site, ...(glob ? { glob } : {}) });
-        if (added.errors.length) logger.warn(`pagefind: ${added.errors.slice(0, 10).join('; ')}`);
-        const written = await index.writeFiles({ outputPath: bundle });
-        if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-        await pagefind.close();
-        logger.info(`indexed ${await countIndexed(bundle)} of ${added.page_count} pages${glob ? ` (${glob})` : ''} in ${Math.round(performance.now() - started)} ms`);
+        const { version, bin } = await pagefindPackage();
+        const state = await readState(stateFile);
+        // Taken away first: a build that fails while pagefind writes leaves files that are not to be trusted.
+        await rm(stateFile, { force: true });
+        if (state?.outDir !== outDir || state.version !== version) await rm(bundle, { recursive: true, force: true });
+        const folders = indexedRoutes.length ? indexFolders(site, indexedRoutes.flatMap((route) => (assets.get(route) ?? []).map((url) => fileURLToPath(url)))) : undefined;
+        const glob = folders && globOf(folders);
+        const warnings = await runPagefind(bin, ['--site', site, '--output-path', bundle, ...(glob ? ['--glob', glob] : []), ...EXCLUDE.flatMap((s) => ['--exclude-selectors', s]), '--quiet']);
+        if (warnings) logger.warn(`pagefind: ${warnings}`);
+        const pruned = await pruneBundle(bundle);
+        await mkdir(path.dirname(stateFile), { recursive: true });
+        await writeFile(stateFile, JSON.stringify({ outDir, version } satisfies BundleState));
+        logger.info(`indexed ${await countIndexed(bundle)} pages in ${Math.round(performance.now() - started)} ms${glob ? ` (${glob})` : ''}${pruned ? `; ${pruned} files of the last index removed` : ''}`);
       },
     },
   };
