@@ -22,7 +22,7 @@ import { personView } from './lib/views/person.ts';
 import { seriesView } from './lib/views/series.ts';
 import { issueFeedView, seriesFeedView } from './lib/views/feed.ts';
 import { sectionsFromHtml, topicFeedView, topicView, type SectionOf } from './lib/views/topics.ts';
-import { feedXml } from './feeds.ts';
+import type { BulkFile } from './integrations/bulk-files.ts';
 import { redirectPage, type RedirectProps } from './lib/redirect-page.ts';
 import { loadSettings } from './settings.ts';
 
@@ -266,7 +266,8 @@ export async function topicFeedRoutes() {
 
 /**
  * The outputs that are cheap text and numerous, as paths below the output
- * folder with their text, written in one pass by src/integrations/bulk-files.ts
+ * folder with their text (feeds: with their view model, which the writer
+ * renders only when it changed), written in one pass by src/integrations/bulk-files.ts
  * (as Astro routes each would cost a render, a response, its own write, a copy
  * into the incremental-build cache and a log line): every issue's feed
  * (`issues/<org>/<repo>/<n>/rss.xml`) and JSON file
@@ -274,15 +275,15 @@ export async function topicFeedRoutes() {
  * pages of meetings and people. The same view models as the dev server's
  * routes (src/routes/, and the redirects in meetingRoutes/personRoutes).
  */
-export async function bulkFiles(site: URL | undefined): Promise<[path: string, body: string][]> {
+export async function bulkFiles(site: URL | undefined): Promise<BulkFile[]> {
   const { indexes, views, paths } = await getArchive();
-  const files: [string, string][] = [];
+  const files: BulkFile[] = [];
   for (const entry of indexes.issues.values()) {
     const { org, repo, n } = issueRouteParams(entry.key);
-    files.push([`issues/${org}/${repo}/${n}/rss.xml`, await feedXml(issueFeedView(views, entry.key), site)]);
+    files.push([`issues/${org}/${repo}/${n}/rss.xml`, issueFeedView(views, entry.key)]);
     files.push([`api/issues/${org}/${repo}/${n}.json`, JSON.stringify(issueJson(entry, paths))]);
   }
-  for (const topic of indexes.topics.topics) files.push([`topics/${topic.key}/rss.xml`, await feedXml(topicFeedView(views, topic.key), site)]);
+  for (const topic of indexes.topics.topics) files.push([`topics/${topic.key}/rss.xml`, topicFeedView(views, topic.key)]);
   for (const { params, page } of await meetingRedirects()) files.push([`${params.series}/${params.meeting}/index.html`, redirectPage(page, site)]);
   for (const { params, page } of await personRedirects()) files.push([`people/${params.person}/index.html`, redirectPage(page, site)]);
   return files;

@@ -95,15 +95,18 @@ describe('archive.ts', () => {
     expect((await seriesRoutes()).map((r) => r.props.name)).toEqual(['Alpha']);
   });
 
-  it('bulk files: issue feeds and JSON, and the redirect pages of meetings and people, with their paths below dist', async () => {
-    const files = new Map(await bulkFiles(new URL('https://example.org')));
-    expect([...files.keys()].sort()).toEqual([
+  it('bulk files: issue feeds (their view models) and JSON, and the redirect pages of meetings and people, with their paths below dist', async () => {
+    const bundle = new Map(await bulkFiles(new URL('https://example.org')));
+    const files = new Map([...bundle].filter((e): e is [string, string] => typeof e[1] === 'string'));
+    expect([...bundle.keys()].sort()).toEqual([
       'alpha/20240110/index.html',
       'alpha/20240124/index.html',
       'api/issues/acme/tool/3.json',
       'issues/acme/tool/3/rss.xml',
       'people/ada-l/index.html',
     ]);
+    const feed = bundle.get('issues/acme/tool/3/rss.xml');
+    expect(typeof feed === 'object' && feed.items.map((i) => i.link)).toEqual(['/alpha/2024-01-10/']);
     expect(files.get('alpha/20240110/index.html')).toContain('<link rel="canonical" href="https://example.org/alpha/2024-01-10/">');
     expect(files.get('people/ada-l/index.html')).toContain('<meta http-equiv="refresh" content="0; url=/people/ada/">');
     expect(JSON.parse(files.get('api/issues/acme/tool/3.json')!).meetings.map((m: { id: string }) => m.id)).toEqual(['alpha/2024-01-10']);
