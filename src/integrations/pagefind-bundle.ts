@@ -31,8 +31,8 @@ const PAGEFIND_PREFIX = 'pagefind_dcd';
 /** The folders of a bundle whose files are named by the hash of their content (`en_1a2b3c4.pf_fragment`). */
 const HASHED_FOLDERS = ['fragment', 'index', 'filter'];
 
+/** pagefind-entry.json, as far as it is read here. */
 interface BundleEntry {
-  version: string;
   languages: Record<string, { hash: string }>;
 }
 

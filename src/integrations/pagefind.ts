@@ -16,28 +16,26 @@ import { pagefindPackage, pruneBundle, runPagefind } from './pagefind-bundle.ts'
 export const EXCLUDE = ['.heading-anchor', '.issue-page-link', '.action-items', '.meeting-meta time'];
 
 /**
- * The folders holding the pages of the given routes (their output files), whose
- * pages alone pagefind reads (globOf). Every other page (issues, topics,
- * people, index pages) carries no `data-pagefind-body` and is never indexed,
- * but pagefind would still read and parse it: on the SCS archive it reads
- * 1,129 of 2,678 pages at 1× (the series folders: meeting and redirect pages)
- * and skips ~70 MB of topic, person and issue pages at 10×. Undefined (read
- * everything) when a page lies at the top level or a folder name holds a
- * character that means something in a glob.
+ * The pagefind glob that reads only the folders holding the pages of the
+ * given routes (`{iaas,ops}/**\/*.html`), from the routes' output
+ * files. Every other page (issues, topics, people, index pages) carries no
+ * `data-pagefind-body` and is never indexed, but pagefind would still read
+ * and parse it: on the SCS archive it reads 1,129 of 2,678 pages at 1× (the
+ * series folders: meeting and redirect pages) and skips ~70 MB of topic, person
+ * and issue pages at 10×. Undefined (read everything) when a
+ * page lies at the top level or a folder name holds a character that means
+ * something in a glob.
  */
-export function indexFolders(outDir: string, files: Iterable<string>): string[] | undefined {
+export function indexGlob(outDir: string, files: Iterable<string>): string | undefined {
   const folders = new Set<string>();
   for (const file of files) {
     const rel = path.relative(outDir, file).split(path.sep);
     if (rel.length < 2 || rel[0] === '..' || !/^[\w.-]+$/.test(rel[0]!)) return undefined;
     folders.add(rel[0]!);
   }
-  return folders.size ? [...folders].sort() : undefined;
-}
-
-/** The pagefind glob of the HTML files below some folders (`{iaas,ops}/**\/*.html`). */
-export function globOf(folders: readonly string[]): string {
-  return `${folders.length === 1 ? folders[0] : `{${folders.join(',')}}`}/**/*.html`;
+  if (!folders.size) return undefined;
+  const list = [...folders].sort();
+  return `${list.length === 1 ? list[0] : `{${list.join(',')}}`}/**/*.html`;
 }
 
 /** Pages in the index: pagefind writes one fragment per indexed page. */
@@ -90,7 +88,7 @@ async function readState(file: string): Promise<BundleState | undefined> {
  * how to get one when it is missing.
  */
 export interface PagefindOptions {
-  /** Route patterns (`/[series]/[meeting]`) of the pages that carry `data-pagefind-body`: only their folders are read (indexFolders). */
+  /** Route patterns (`/[series]/[meeting]`) of the pages that carry `data-pagefind-body`: only their folders are read (indexGlob). */
   indexedRoutes?: readonly string[];
 }
 
@@ -149,8 +147,7 @@ export function pagefindIndex({ indexedRoutes = [] }: PagefindOptions = {}): Ast
         // Taken away first: a build that fails while pagefind writes leaves files that are not to be trusted.
         await rm(stateFile, { force: true });
         if (state?.outDir !== outDir || state.version !== version) await rm(bundle, { recursive: true, force: true });
-        const folders = indexedRoutes.length ? indexFolders(site, indexedRoutes.flatMap((route) => (assets.get(route) ?? []).map((url) => fileURLToPath(url)))) : undefined;
-        const glob = folders && globOf(folders);
+        const glob = indexedRoutes.length ? indexGlob(site, indexedRoutes.flatMap((route) => (assets.get(route) ?? []).map((url) => fileURLToPath(url)))) : undefined;
         const warnings = await runPagefind(bin, ['--site', site, '--output-path', bundle, ...(glob ? ['--glob', glob] : []), ...EXCLUDE.flatMap((s) => ['--exclude-selectors', s]), '--quiet']);
         if (warnings) logger.warn(`pagefind: ${warnings}`);
         const pruned = await pruneBundle(bundle);
