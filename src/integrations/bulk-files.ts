@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { feedXml } from '../feeds.ts';
 import type { FeedView } from '../lib/views/feed.ts';
+import { keepBuildState, takeBuildState } from './build-state.ts';
 
 /** Output (below outDir) of the build-only route that carries every bulk file; removed once written out. */
 export const BULK_FILES_BUNDLE = '__bulk-files.json';
@@ -28,14 +29,6 @@ const hash = (text: string) => createHash('sha256').update(text).digest('base64u
 function rendererKey(site: string | undefined): string {
   const rss = (createRequire(import.meta.url)('@astrojs/rss/package.json') as { version: string }).version;
   return hash([readFileSync(fileURLToPath(new URL('../feeds.ts', import.meta.url)), 'utf8'), rss, site ?? ''].join('\0'));
-}
-
-function readRecord(file: string): FeedsRecord | undefined {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as FeedsRecord;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Whether the file already holds exactly this text. */
@@ -97,11 +90,9 @@ export function bulkFiles(): BulkFilesIntegration {
         recordFile = path.join(fileURLToPath(config.cacheDir), FEEDS_RECORD);
         site = config.site;
       },
-      'astro:build:start': () => {
-        if (!recordFile) return;
-        last = readRecord(recordFile);
-        // Taken away now: a build that fails after writing some feeds must not leave a record they no longer match.
-        rmSync(recordFile, { force: true });
+      'astro:build:start': async () => {
+        // Taken: a build that fails after writing some feeds must not leave a record they no longer match.
+        if (recordFile) last = await takeBuildState<FeedsRecord>(recordFile);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = path.resolve(fileURLToPath(dir));
@@ -139,10 +130,7 @@ export function bulkFiles(): BulkFilesIntegration {
             writeFileSync(file, text);
           }
         }
-        if (recordFile) {
-          mkdirSync(path.dirname(recordFile), { recursive: true });
-          writeFileSync(recordFile, JSON.stringify({ renderer, feeds } satisfies FeedsRecord));
-        }
+        if (recordFile) await keepBuildState(recordFile, { renderer, feeds } satisfies FeedsRecord);
         logger.info(`wrote ${written.length - kept} feeds, JSON files and redirect pages${kept ? ` (${kept} unchanged, kept)` : ''}`);
       },
     },

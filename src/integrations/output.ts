@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
+import { readdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { keepBuildState, takeBuildState } from './build-state.ts';
 
 /** Where the list of the last build's route outputs is kept (in Astro's cacheDir, beside its incremental-build manifest). */
 const MANIFEST = 'minutes-archive-outputs.json';
@@ -53,9 +54,8 @@ export function incrementalOutput({ alsoWritten = () => [], transient = new Set(
         manifestFile = path.join(fileURLToPath(config.cacheDir), MANIFEST);
       },
       'astro:build:start': async ({ logger }) => {
-        previous = await readManifest(manifestFile);
-        // Taken away now: if this build fails, the next one starts from an empty folder.
-        await rm(manifestFile, { force: true });
+        // Taken: if this build fails, the next one starts from an empty folder.
+        previous = await takeBuildState<OutputManifest>(manifestFile, isOutputManifest);
         if (previous?.outDir !== outDir) {
           await emptyFolder(outDir);
           previous = undefined;
@@ -72,20 +72,15 @@ export function incrementalOutput({ alsoWritten = () => [], transient = new Set(
         const stale = (previous?.files ?? []).filter((f) => !files.has(f));
         for (const file of stale) await removeFile(outDir, file);
         if (stale.length) logger.info(`removed ${stale.length} outputs the last build had and this one has not`);
-        await mkdir(path.dirname(manifestFile), { recursive: true });
-        await writeFile(manifestFile, JSON.stringify({ outDir, files: [...files].sort() } satisfies OutputManifest));
+        await keepBuildState(manifestFile, { outDir, files: [...files].sort() } satisfies OutputManifest);
       },
     },
   };
 }
 
-async function readManifest(file: string): Promise<OutputManifest | undefined> {
-  try {
-    const data = JSON.parse(await readFile(file, 'utf8')) as OutputManifest;
-    return typeof data.outDir === 'string' && Array.isArray(data.files) ? data : undefined;
-  } catch {
-    return undefined;
-  }
+function isOutputManifest(value: unknown): boolean {
+  const data = value as Partial<OutputManifest> | null;
+  return typeof data?.outDir === 'string' && Array.isArray(data.files);
 }
 
 /** Everything inside the folder except `.git` (as Astro's own emptying does). */

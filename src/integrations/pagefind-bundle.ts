@@ -36,12 +36,11 @@ interface BundleEntry {
   languages: Record<string, { hash: string }>;
 }
 
-/** Every string in a decoded CBOR value: the meta index names its fragments, word and filter indexes by hash, wherever its layout puts them. */
+/** Every string in a decoded CBOR value (arrays, and maps decoded as Map): the meta index names its fragments, word and filter indexes by hash, wherever its layout puts them. */
 function stringsIn(value: unknown, out: Set<string>): Set<string> {
   if (typeof value === 'string') out.add(value);
   else if (Array.isArray(value)) for (const v of value) stringsIn(v, out);
   else if (value instanceof Map) for (const [k, v] of value) stringsIn(k, out), stringsIn(v, out);
-  else if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) for (const v of Object.values(value)) stringsIn(v, out);
   return out;
 }
 
@@ -64,7 +63,7 @@ async function referencedHashes(bundle: string): Promise<Set<string>> {
  * Pagefind names its meta index, fragments and word and filter indexes by the
  * hash of their content, and does not write (nor compress) such a file again
  * when the output folder holds it already
- * (https://github.com/CloudCannon/pagefind/blob/main/pagefind/src/output/mod.rs,
+ * (https://github.com/Pagefind/pagefind/blob/main/pagefind/src/output/mod.rs,
  * `WriteBehavior::Immutable`). Writing into the last build's bundle therefore
  * writes only what changed (on the SCS archive after a one-file edit: a few of
  * 605 files, ~0.3 s less than into an empty folder), and leaves behind the

@@ -1,8 +1,9 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { keepBuildState, takeBuildState } from './build-state.ts';
 import { pagefindPackage, pruneBundle, runPagefind } from './pagefind-bundle.ts';
 
 /**
@@ -50,14 +51,6 @@ interface BundleState {
   outDir: string;
   /** The pagefind that wrote the bundle: another may give other bytes under the same file names. */
   version: string;
-}
-
-async function readState(file: string): Promise<BundleState | undefined> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as BundleState;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -143,16 +136,14 @@ export function pagefindIndex({ indexedRoutes = [] }: PagefindOptions = {}): Ast
         const site = fileURLToPath(dir);
         const bundle = path.join(site, 'pagefind');
         const { version, bin } = await pagefindPackage();
-        const state = await readState(stateFile);
-        // Taken away first: a build that fails while pagefind writes leaves files that are not to be trusted.
-        await rm(stateFile, { force: true });
+        // Taken first: a build that fails while pagefind writes leaves files that are not to be trusted.
+        const state = await takeBuildState<BundleState>(stateFile);
         if (state?.outDir !== outDir || state.version !== version) await rm(bundle, { recursive: true, force: true });
         const glob = indexedRoutes.length ? indexGlob(site, indexedRoutes.flatMap((route) => (assets.get(route) ?? []).map((url) => fileURLToPath(url)))) : undefined;
         const warnings = await runPagefind(bin, ['--site', site, '--output-path', bundle, ...(glob ? ['--glob', glob] : []), ...EXCLUDE.flatMap((s) => ['--exclude-selectors', s]), '--quiet']);
         if (warnings) logger.warn(`pagefind: ${warnings}`);
         const pruned = await pruneBundle(bundle);
-        await mkdir(path.dirname(stateFile), { recursive: true });
-        await writeFile(stateFile, JSON.stringify({ outDir, version } satisfies BundleState));
+        await keepBuildState(stateFile, { outDir, version } satisfies BundleState);
         logger.info(`indexed ${await countIndexed(bundle)} pages in ${Math.round(performance.now() - started)} ms${glob ? ` (${glob})` : ''}${pruned ? `; ${pruned} files of the last index removed` : ''}`);
       },
     },

@@ -8,23 +8,16 @@
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { filesBelow } from '../files.ts';
 import { linkHrefs } from '../html.ts';
 import { buildSite, ROOT, TMP, type BuiltSite } from '../setup/sites.ts';
 
 const minutesDir = path.join(TMP, 'incremental-minutes');
 
-function files(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile()) out.set(path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'), readFileSync(path.join(e.parentPath, e.name)));
-  }
-  return out;
-}
-
 /** Output files that differ between two builds (missing on one side, or other bytes). */
 function differences(a: string, b: string): string[] {
-  const fa = files(a);
-  const fb = files(b);
+  const fa = filesBelow(a);
+  const fb = filesBelow(b);
   const names = new Set([...fa.keys(), ...fb.keys()]);
   return [...names].filter((n) => !fa.has(n) || !fb.has(n) || !fa.get(n)!.equals(fb.get(n)!)).sort();
 }

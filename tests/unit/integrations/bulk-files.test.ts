@@ -82,9 +82,9 @@ describe('bulkFiles integration: feeds', () => {
   /** A build as Astro runs the hooks: config, start, done. */
   async function build(site: string, files: BulkFile[]) {
     const integration = bulkFiles();
-    const hooks = integration.hooks as unknown as { 'astro:config:done'(o: unknown): void; 'astro:build:start'(o: unknown): void };
+    const hooks = integration.hooks as unknown as { 'astro:config:done'(o: unknown): void; 'astro:build:start'(o: unknown): Promise<void> };
     hooks['astro:config:done']({ config: { cacheDir: pathToFileURL(`${cacheDir}/`), site } });
-    hooks['astro:build:start']({});
+    await hooks['astro:build:start']({});
     return buildDoneIn(outDir, integration, files);
   }
 
@@ -120,9 +120,9 @@ describe('bulkFiles integration: feeds', () => {
     cacheDir = mkdtempSync(path.join(os.tmpdir(), 'bulk-files-cache-'));
     await build('https://example.org', [[FEED, feed('acme/tool#7')]]);
     const started = bulkFiles();
-    const hooks = started.hooks as unknown as { 'astro:config:done'(o: unknown): void; 'astro:build:start'(o: unknown): void };
+    const hooks = started.hooks as unknown as { 'astro:config:done'(o: unknown): void; 'astro:build:start'(o: unknown): Promise<void> };
     hooks['astro:config:done']({ config: { cacheDir: pathToFileURL(`${cacheDir}/`), site: 'https://example.org' } });
-    hooks['astro:build:start']({}); // and fails before astro:build:done
+    await hooks['astro:build:start']({}); // and fails before astro:build:done
     writeFileSync(path.join(outDir, FEED), 'left by the failed build');
     await build('https://example.org', [[FEED, feed('acme/tool#7')]]);
     expect(readFileSync(path.join(outDir, FEED), 'utf8')).toContain('<title>acme/tool#7</title>');

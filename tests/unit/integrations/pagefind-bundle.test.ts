@@ -1,17 +1,9 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pagefindPackage, pruneBundle, runPagefind } from '../../../src/integrations/pagefind-bundle.ts';
-
-/** Every file below a folder with its bytes, by relative path. */
-function files(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile()) out.set(path.relative(dir, path.join(e.parentPath, e.name)), readFileSync(path.join(e.parentPath, e.name)));
-  }
-  return out;
-}
+import { filesBelow } from '../../files.ts';
 
 const page = (title: string, words: string) => `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>${words}</p></main></body></html>`;
 
@@ -42,14 +34,14 @@ describe('pagefind bundle: writing into the last bundle, then pruning, gives wha
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
   it('removes exactly the files the new index does not use', async () => {
-    const last = files(path.join(tmp, 'kept'));
+    const last = filesBelow(path.join(tmp, 'kept'));
     cpSync(path.join(tmp, 'kept'), path.join(tmp, 'rebuilt'), { recursive: true });
     await index(path.join(tmp, 'rebuilt'));
     await index(path.join(tmp, 'fresh'));
-    const before = files(path.join(tmp, 'rebuilt'));
+    const before = filesBelow(path.join(tmp, 'rebuilt'));
     const removed = await pruneBundle(path.join(tmp, 'rebuilt'));
-    const rebuilt = files(path.join(tmp, 'rebuilt'));
-    const fresh = files(path.join(tmp, 'fresh'));
+    const rebuilt = filesBelow(path.join(tmp, 'rebuilt'));
+    const fresh = filesBelow(path.join(tmp, 'fresh'));
 
     expect([...rebuilt.keys()].sort()).toEqual([...fresh.keys()].sort());
     for (const [name, bytes] of fresh) expect(rebuilt.get(name)?.equals(bytes), name).toBe(true);
